@@ -1,0 +1,81 @@
+//! Subcommand dispatch and the exit-code policy.
+
+mod args;
+mod run;
+mod validate;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use baogong::model::Scenario;
+use baogong::scenario::{self, ScenarioError};
+
+/// An error with the exit code it deserves.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// Bad input from the user: exit 2.
+    Input(String),
+    /// Anything else: exit 1.
+    Other(anyhow::Error),
+}
+
+impl From<ScenarioError> for Failure {
+    fn from(e: ScenarioError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Other(e)
+    }
+}
+
+pub(crate) fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let result = match cli.command {
+        args::Command::Run(a) => run::run(a),
+        args::Command::Validate(a) => validate::validate(a),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Input(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Other(e)) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Loads the scenario at `path`, or the built-in default when none is given.
+pub(crate) fn load(path: Option<&std::path::Path>) -> Result<Scenario, Failure> {
+    Ok(match path {
+        Some(p) => scenario::load_file(p)?,
+        None => scenario::load_default()?,
+    })
+}
+
+/// Writes to stdout; a closed pipe ends quietly.
+pub(crate) fn print(s: &str) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            Failure::Other(anyhow::Error::new(e).context("cannot write to standard output"))
+        })
+}

@@ -1,0 +1,24 @@
+//! The city and its supply: places, goods, pantries, panic, stores,
+//! suppliers, transport, closures, reserves, distribution points, the
+//! response plan's autopilot, monitoring and costs.
+//!
+//! [`World`] holds the dynamic state of one replication and implements
+//! [`engine::Model`](crate::engine::Model) over [`CityEvent`]s. The model
+//! never spawns threads, prints or reads files: it takes a validated
+//! [`Scenario`] and returns a [`RunResult`].
+
+mod closure;
+pub mod config;
+pub mod delivery;
+mod dist;
+pub mod metrics;
+mod outcome;
+mod panic;
+mod sales;
+mod supply;
+mod world;
+
+pub use config::Scenario;
+pub use dist::Dist;
+pub use metrics::RunResult;
+pub use world::{CityEvent, World};

@@ -1,0 +1,234 @@
+//! Per-replication outcomes: daily series, closures, costs, the score.
+//!
+//! Goods are counted in integer grams while the model runs and reported in
+//! kilograms. Everything here is plain data that serializes to CSV rows or
+//! JSON; nothing here does I/O.
+
+use serde::Serialize;
+
+/// One row of `daily.csv`: a day, a zone (the city or a district) and a
+/// goods category.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct DailyRow {
+    /// Day (1 = the first day).
+    pub day: u32,
+    /// `city` or `district`.
+    pub level: &'static str,
+    /// Zone name (`city`, `D1`, ...).
+    pub zone: String,
+    /// Goods category.
+    pub category: String,
+    /// Residents' need [kg].
+    pub need_kg: f64,
+    /// Sold by stores, in person and online [kg].
+    pub sales_kg: f64,
+    /// Of which online, delivered by riders [kg].
+    pub online_kg: f64,
+    /// Handed to sealed households at distribution points [kg].
+    pub point_kg: f64,
+    /// Need not met because pantries were empty [kg].
+    pub unmet_kg: f64,
+    /// Stock in stores at the end of the day [kg].
+    pub store_stock_kg: f64,
+    /// Stock in pantries at the end of the day [kg].
+    pub pantry_stock_kg: f64,
+    /// Goods delivered to stores and points [kg].
+    pub deliveries_kg: f64,
+    /// Reserve goods released to warehouses [kg].
+    pub reserve_release_kg: f64,
+    /// Panic at the end of the day (mean over districts for the city).
+    pub panic: f64,
+}
+
+/// One row of `closures.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClosureRow {
+    /// Closure number, in order of start.
+    pub id: u32,
+    /// Sealed place.
+    pub place: String,
+    /// Its level.
+    pub level: &'static str,
+    /// `scripted`, `escalation` or `random`.
+    pub cause: &'static str,
+    /// Residents sealed [persons].
+    pub residents: u64,
+    /// Start [h since the scenario's start].
+    pub start_h: f64,
+    /// End [h]; empty if still sealed at the horizon.
+    pub end_h: Option<f64>,
+    /// Closure that absorbed it by escalation, if any.
+    pub escalated_to: Option<u32>,
+    /// Suppliers designated.
+    pub suppliers: u32,
+    /// Distribution points opened.
+    pub points: u32,
+    /// Hours from the start to the first goods at its points; empty if none arrived.
+    pub hours_to_first_goods: Option<f64>,
+    /// Orders served at its points.
+    pub orders: u64,
+    /// Mean wait of an order in the point's queue [h].
+    pub mean_wait_h: f64,
+    /// Goods handed out at its points [kg].
+    pub handed_out_kg: f64,
+}
+
+/// One row of `costs.csv`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CostRow {
+    /// What the money paid for.
+    pub item: &'static str,
+    /// Total [yuan].
+    pub total_yuan: f64,
+    /// Province's share [yuan].
+    pub province_yuan: f64,
+    /// City's share [yuan].
+    pub city_yuan: f64,
+    /// County's share [yuan].
+    pub county_yuan: f64,
+}
+
+/// One row of `events.csv` (with `--trace`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TraceRow {
+    /// Time [s since the start].
+    pub time_s: u64,
+    /// Time as `day D HH:MM:SS`.
+    pub time: String,
+    /// The event and its fields.
+    pub event: String,
+}
+
+/// Outcomes of one goods category over the run.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CategoryOutcome {
+    /// Category.
+    pub category: String,
+    /// Chinese label.
+    pub label_zh: String,
+    /// Need over the run [kg].
+    pub need_kg: f64,
+    /// Unmet need [kg].
+    pub unmet_kg: f64,
+    /// Unmet need / daily need per person [person-days].
+    pub shortage_person_days: f64,
+    /// Hours a store was open with this shelf empty, summed over stores [h].
+    pub stockout_hours: f64,
+    /// Highest daily sales over normal daily need.
+    pub peak_sales_ratio: f64,
+    /// Spoiled in stores, warehouses and bases [kg].
+    pub spoiled_kg: f64,
+    /// Released from reserves [kg].
+    pub reserve_released_kg: f64,
+    /// Brought in by emergency transfers [kg].
+    pub transferred_kg: f64,
+}
+
+/// Conservation of goods for one category, in grams, for checking.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Default)]
+pub struct Balance {
+    /// Stock everywhere at the start [g].
+    pub initial_g: i64,
+    /// Produced, transferred in and released from reserves [g].
+    pub inflow_g: i64,
+    /// Eaten or used by residents [g].
+    pub consumed_g: i64,
+    /// Spoiled [g].
+    pub spoiled_g: i64,
+    /// Stock everywhere at the end, including goods on the road [g].
+    pub final_g: i64,
+}
+
+impl Balance {
+    /// `initial + inflow - consumed - spoiled - final`: zero when goods are conserved.
+    pub fn residual(&self) -> i64 {
+        self.initial_g + self.inflow_g - self.consumed_g - self.spoiled_g - self.final_g
+    }
+}
+
+/// The headline outcomes, the terms of the score.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Outcomes {
+    /// Shortage person-days over all categories: unmet kilograms over a
+    /// person's whole daily need.
+    pub shortage_person_days: f64,
+    /// Mean hours from a closure to the first goods at its points (closures
+    /// whose points received goods).
+    pub mean_hours_to_first_goods: f64,
+    /// Closures whose points never received goods (excluding those absorbed
+    /// by escalation before their points opened).
+    pub closures_without_goods: u32,
+    /// Store stock-out hours over all categories.
+    pub stockout_hours: f64,
+    /// Highest panic of any district.
+    pub peak_panic: f64,
+    /// Highest daily sales over normal need, any category.
+    pub peak_sales_ratio: f64,
+    /// Government cost [yuan].
+    pub cost_yuan: f64,
+    /// Spoiled [t].
+    pub spoiled_tonnes: f64,
+    /// The score: weighted sum of the above, lower is better.
+    pub score: f64,
+}
+
+/// Monitoring: how the daily 16:00 reports arrived.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct ReportStats {
+    /// Reports on time.
+    pub on_time: u64,
+    /// Reports late.
+    pub late: u64,
+    /// Reports missing.
+    pub missing: u64,
+}
+
+/// A dated decision of the autopilot (for the report's timeline).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Decision {
+    /// When [h since the start].
+    pub at_h: f64,
+    /// What was decided.
+    pub what: String,
+}
+
+/// Everything one replication produces.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RunResult {
+    /// Scenario name.
+    pub scenario: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Replication index.
+    pub replication: u64,
+    /// Simulated days.
+    pub days: u32,
+    /// Residents [persons].
+    pub population: u64,
+    /// Buildings and sites.
+    pub buildings: usize,
+    /// Stores.
+    pub stores: usize,
+    /// Events processed.
+    pub events: u64,
+    /// Headline outcomes and score.
+    pub outcomes: Outcomes,
+    /// Per category.
+    pub categories: Vec<CategoryOutcome>,
+    /// Closures.
+    pub closures: Vec<ClosureRow>,
+    /// Costs by item and level.
+    pub costs: Vec<CostRow>,
+    /// Autopilot decisions in time order.
+    pub decisions: Vec<Decision>,
+    /// Monitoring reports.
+    pub reports: ReportStats,
+    /// Conservation of goods per category.
+    pub balance: Vec<Balance>,
+    /// Daily series.
+    #[serde(skip)]
+    pub daily: Vec<DailyRow>,
+    /// Event trace, if asked for.
+    #[serde(skip)]
+    pub trace: Vec<TraceRow>,
+}

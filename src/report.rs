@@ -1,0 +1,297 @@
+//! Outputs of a run: the readable text report, JSON, and the CSV files.
+//!
+//! Every renderer returns bytes; [`write_all_or_nothing`] puts a set of
+//! files in place only when every one of them rendered, each through a
+//! temporary file and a rename, so that a reader never sees half a file.
+
+use std::fmt::Write as _;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::engine::SimTime;
+use crate::model::RunResult;
+use crate::model::Scenario;
+
+/// The readable report of one run.
+pub fn text(sc: &Scenario, r: &RunResult) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "baogong 保供 · scenario `{}` · {} days · seed {} · replication {}",
+        r.scenario, r.days, r.seed, r.replication
+    );
+    if !sc.description.is_empty() {
+        let _ = writeln!(o, "{}", sc.description.trim());
+    }
+    let _ = writeln!(
+        o,
+        "City: {} residents in {} buildings, {} stores, {} suppliers; {} events simulated.",
+        thousands(r.population),
+        thousands(r.buildings as u64),
+        r.stores,
+        sc.city.suppliers.len(),
+        thousands(r.events)
+    );
+
+    let _ = writeln!(o, "\nTimeline (closures and the plan's decisions)");
+    const MAX_LINES: usize = 40;
+    for d in r.decisions.iter().take(MAX_LINES) {
+        let t = SimTime((d.at_h * 3_600.0).round() as u64);
+        let _ = writeln!(
+            o,
+            "  {}  {}",
+            &t.to_string()[..t.to_string().len() - 3],
+            d.what
+        );
+    }
+    if r.decisions.len() > MAX_LINES {
+        let _ = writeln!(
+            o,
+            "  ... {} more (see --format json)",
+            r.decisions.len() - MAX_LINES
+        );
+    }
+    if r.decisions.is_empty() {
+        let _ = writeln!(o, "  (nothing happened)");
+    }
+
+    let _ = writeln!(o, "\nClosures");
+    if r.closures.is_empty() {
+        let _ = writeln!(o, "  none");
+    } else {
+        let _ = writeln!(
+            o,
+            "  {:>3} {:<10} {:<22} {:>9} {:>8} {:>8} {:>4} {:>4} {:>11} {:>8} {:>9}",
+            "id",
+            "level",
+            "place",
+            "residents",
+            "start d",
+            "end d",
+            "sup",
+            "pts",
+            "1st goods h",
+            "orders",
+            "wait h"
+        );
+        for c in &r.closures {
+            let end = match (c.end_h, c.escalated_to) {
+                (Some(e), Some(to)) => format!("{:.1}→#{to}", e / 24.0),
+                (Some(e), None) => format!("{:.1}", e / 24.0),
+                (None, _) => "open".into(),
+            };
+            let first = c
+                .hours_to_first_goods
+                .map_or("-".into(), |h| format!("{h:.1}"));
+            let _ = writeln!(
+                o,
+                "  {:>3} {:<10} {:<22} {:>9} {:>8.1} {:>8} {:>4} {:>4} {:>11} {:>8} {:>9.2}",
+                c.id,
+                c.level,
+                truncate(&c.place, 22),
+                c.residents,
+                c.start_h / 24.0 + 1.0,
+                end,
+                c.suppliers,
+                c.points,
+                first,
+                c.orders,
+                c.mean_wait_h
+            );
+        }
+        let _ = writeln!(
+            o,
+            "  (start and end as day numbers; →#n: absorbed by closure n)"
+        );
+    }
+
+    let _ = writeln!(o, "\nOutcomes per goods category");
+    let _ = writeln!(
+        o,
+        "  {:<22} {:>10} {:>9} {:>12} {:>9} {:>6} {:>8} {:>9} {:>9}",
+        "category",
+        "need t",
+        "unmet t",
+        "shortage p-d",
+        "stockout h",
+        "peak",
+        "spoilt t",
+        "reserve t",
+        "transfer t"
+    );
+    for c in &r.categories {
+        let _ = writeln!(
+            o,
+            "  {:<22} {:>10.1} {:>9.2} {:>12.0} {:>9.0} {:>6.2} {:>8.1} {:>9.1} {:>9.1}",
+            format!("{} {}", c.category, c.label_zh),
+            c.need_kg / 1e3,
+            c.unmet_kg / 1e3,
+            c.shortage_person_days,
+            c.stockout_hours,
+            c.peak_sales_ratio,
+            c.spoiled_kg / 1e3,
+            c.reserve_released_kg / 1e3,
+            c.transferred_kg / 1e3
+        );
+    }
+    let _ = writeln!(o, "  (peak: highest daily sales over normal daily need)");
+
+    let _ = writeln!(o, "\nCosts by government level [yuan]");
+    let _ = writeln!(
+        o,
+        "  {:<22} {:>13} {:>13} {:>13} {:>13}",
+        "item", "total", "province", "city", "county"
+    );
+    let mut tot = [0.0; 4];
+    for c in &r.costs {
+        let _ = writeln!(
+            o,
+            "  {:<22} {:>13.0} {:>13.0} {:>13.0} {:>13.0}",
+            c.item, c.total_yuan, c.province_yuan, c.city_yuan, c.county_yuan
+        );
+        tot[0] += c.total_yuan;
+        tot[1] += c.province_yuan;
+        tot[2] += c.city_yuan;
+        tot[3] += c.county_yuan;
+    }
+    let _ = writeln!(
+        o,
+        "  {:<22} {:>13.0} {:>13.0} {:>13.0} {:>13.0}",
+        "all", tot[0], tot[1], tot[2], tot[3]
+    );
+
+    let out = &r.outcomes;
+    let w = &sc.score;
+    let _ = writeln!(o, "\nScore (lower is better)");
+    let rows = [
+        (
+            "shortage person-days",
+            out.shortage_person_days,
+            w.shortage_person_days,
+        ),
+        (
+            "mean hours to first goods",
+            out.mean_hours_to_first_goods,
+            w.hours_to_first_goods,
+        ),
+        (
+            "store stock-out hours",
+            out.stockout_hours,
+            w.stockout_hours,
+        ),
+        ("peak panic", out.peak_panic, w.peak_panic),
+        ("cost [10,000 yuan]", out.cost_yuan / 1e4, w.cost_10k_yuan),
+        ("spoilage [t]", out.spoiled_tonnes, w.spoilage_tonnes),
+    ];
+    for (name, v, wt) in rows {
+        let _ = writeln!(o, "  {name:<27} {v:>12.2} × {wt:<8} = {:>12.1}", v * wt);
+    }
+    let _ = writeln!(o, "  {:<27} {:>38.1}", "score", out.score);
+    if out.closures_without_goods > 0 {
+        let _ = writeln!(
+            o,
+            "  warning: {} closure(s) never received goods at their points",
+            out.closures_without_goods
+        );
+    }
+    let _ = writeln!(o, "  peak sales / normal: {:.2}", out.peak_sales_ratio);
+    let _ = writeln!(
+        o,
+        "\nMonitoring: {} reports on time, {} late, {} missing (16:00 deadline).",
+        r.reports.on_time, r.reports.late, r.reports.missing
+    );
+    let residual: i64 = r.balance.iter().map(|b| b.residual().abs()).sum();
+    let _ = writeln!(
+        o,
+        "Conservation of goods: {}.",
+        if residual == 0 {
+            "exact in every category".to_string()
+        } else {
+            format!("OFF by {residual} g")
+        }
+    );
+    o
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+fn thousands(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// The run as pretty JSON (daily series and trace excluded; they go to CSV).
+pub fn json(r: &RunResult) -> String {
+    let mut s =
+        serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+/// Serializes rows as CSV with a header from the row type.
+pub fn csv_bytes<T: serde::Serialize>(rows: &[T]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in rows {
+        w.serialize(r)?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// The files of `run --out DIR`: name and contents.
+pub fn run_files(
+    sc: &Scenario,
+    r: &RunResult,
+    trace: bool,
+) -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
+    let mut files = vec![
+        ("report.txt".to_string(), text(sc, r).into_bytes()),
+        ("daily.csv".to_string(), csv_bytes(&r.daily)?),
+        ("closures.csv".to_string(), csv_bytes(&r.closures)?),
+        ("costs.csv".to_string(), csv_bytes(&r.costs)?),
+    ];
+    if trace {
+        files.push(("events.csv".to_string(), csv_bytes(&r.trace)?));
+    }
+    Ok(files)
+}
+
+/// Writes every file into `dir` (created if missing), each first to a
+/// temporary name and then renamed; on any failure, the temporary files are
+/// removed and no file of the set is put in place.
+pub fn write_all_or_nothing(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let result = (|| {
+        for (name, bytes) in files {
+            let tmp = dir.join(format!(".{name}.partial"));
+            std::fs::write(&tmp, bytes)?;
+            temps.push((tmp, dir.join(name)));
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        for (tmp, _) in &temps {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
+    }
+    for (tmp, dest) in &temps {
+        std::fs::rename(tmp, dest)?;
+    }
+    Ok(())
+}

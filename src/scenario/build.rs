@@ -1,0 +1,1317 @@
+//! Raw scenario → validated [`Scenario`]: every range, unit and reference
+//! check, and the construction of the static city.
+//!
+//! Each check names the key path of the offending value; `scenario.rs`
+//! turns the path into a file line. The first problem found is reported.
+
+use rand::RngExt;
+
+use super::dist::dist_from_raw;
+use super::locate::KeyPath;
+use super::raw::*;
+use crate::engine::{DAY, HOUR, MINUTE, RngStreams, SimTime, StreamId};
+use crate::model::Dist;
+use crate::model::config::{self as m, Level, Scenario};
+
+/// A validation problem: where and what.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// Key path of the offending value.
+    pub path: KeyPath,
+    /// What is wrong, lowercase, no trailing period.
+    pub message: String,
+}
+
+type R<T> = Result<T, Problem>;
+
+fn problem<T>(path: &KeyPath, message: impl Into<String>) -> R<T> {
+    Err(Problem {
+        path: path.clone(),
+        message: message.into(),
+    })
+}
+
+fn finite(path: &KeyPath, v: f64) -> R<f64> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        problem(path, format!("must be a finite number, not {v}"))
+    }
+}
+
+/// A number > 0.
+fn positive(path: &KeyPath, v: f64) -> R<f64> {
+    if finite(path, v)? > 0.0 {
+        Ok(v)
+    } else {
+        problem(path, format!("must be greater than 0, not {v}"))
+    }
+}
+
+/// A number >= 0.
+fn non_negative(path: &KeyPath, v: f64) -> R<f64> {
+    if finite(path, v)? >= 0.0 {
+        Ok(v)
+    } else {
+        problem(path, format!("must be 0 or more, not {v}"))
+    }
+}
+
+/// A share in [0, 1].
+fn share(path: &KeyPath, v: f64) -> R<f64> {
+    if (0.0..=1.0).contains(&finite(path, v)?) {
+        Ok(v)
+    } else {
+        problem(path, format!("must be a share between 0 and 1, not {v}"))
+    }
+}
+
+/// An integer in `lo..=hi`.
+fn int_in(path: &KeyPath, v: i64, lo: i64, hi: i64) -> R<u64> {
+    if (lo..=hi).contains(&v) {
+        Ok(v as u64)
+    } else if hi == i64::MAX {
+        problem(
+            path,
+            format!("must be an integer of at least {lo}, not {v}"),
+        )
+    } else {
+        problem(
+            path,
+            format!("must be an integer from {lo} to {hi}, not {v}"),
+        )
+    }
+}
+
+fn dist(path: &KeyPath, raw: &RawDist) -> R<Dist> {
+    dist_from_raw(raw).map_err(|message| Problem {
+        path: path.clone(),
+        message,
+    })
+}
+
+fn per_level<T, U>(
+    path: &KeyPath,
+    raw: &PerLevel<T>,
+    f: impl Fn(&KeyPath, &T) -> R<U>,
+) -> R<m::PerLevel<U>> {
+    Ok(m::PerLevel {
+        building: f(&path.key("building"), &raw.building)?,
+        compound: f(&path.key("compound"), &raw.compound)?,
+        community: f(&path.key("community"), &raw.community)?,
+        street: f(&path.key("street"), &raw.street)?,
+        site: f(&path.key("site"), &raw.site)?,
+    })
+}
+
+fn count_rule(path: &KeyPath, raw: &RawCount) -> R<m::CountRule> {
+    let (lo, hi) = match raw {
+        RawCount::Exact(n) => (*n, *n),
+        RawCount::Range([a, b]) => (*a, *b),
+    };
+    if lo < 1 || hi > 1_000 {
+        return problem(
+            path,
+            format!("counts must be from 1 to 1000, not {lo}..{hi}"),
+        );
+    }
+    if lo > hi {
+        return problem(
+            path,
+            format!("[min, max] has min {lo} larger than max {hi}"),
+        );
+    }
+    Ok(m::CountRule {
+        min: lo as u32,
+        max: hi as u32,
+    })
+}
+
+/// Validates `raw` and builds the scenario. `source` names the file.
+pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
+    let root = KeyPath::root();
+    let meta = root.key("scenario");
+    let days = int_in(&meta.key("days"), raw.scenario.days, 1, 3_650)? as u32;
+    if raw.scenario.name.trim().is_empty() {
+        return problem(&meta.key("name"), "must not be empty");
+    }
+
+    let goods = goods(raw)?;
+    let city = city(raw, &goods)?;
+
+    let h = &raw.households;
+    let hp = root.key("households");
+    let households = m::Households {
+        persons_per_household: positive(&hp.key("persons_per_household"), h.persons_per_household)?,
+        base_cover_days: positive(&hp.key("base_cover_days"), h.base_cover_days)?,
+        hoard_extra_days: non_negative(&hp.key("hoard_extra_days"), h.hoard_extra_days)?,
+        initial_cover_days: non_negative(&hp.key("initial_cover_days"), h.initial_cover_days)?,
+        refill_per_day: share(&hp.key("refill_per_day"), h.refill_per_day)?,
+    };
+    if households.refill_per_day == 0.0 {
+        return problem(
+            &hp.key("refill_per_day"),
+            "must be greater than 0: households would never shop",
+        );
+    }
+
+    let p = &raw.panic;
+    let pp = root.key("panic");
+    let panic = m::PanicRules {
+        half_life_days: positive(&pp.key("half_life_days"), p.half_life_days)?,
+        closure_push: per_level(&pp.key("closure_push"), &p.closure_push, |k, v| {
+            share(k, *v)
+        })?,
+        spill_share: share(&pp.key("spill_share"), p.spill_share)?,
+        empty_shelf_push_per_day: non_negative(
+            &pp.key("empty_shelf_push_per_day"),
+            p.empty_shelf_push_per_day,
+        )?,
+        rumours_per_day: non_negative(&pp.key("rumours_per_day"), p.rumours_per_day)?,
+        rumour_strength: share(&pp.key("rumour_strength"), p.rumour_strength)?,
+        publicity_cut: share(&pp.key("publicity_cut"), p.publicity_cut)?,
+    };
+
+    let s = &raw.store_rules;
+    let sp = root.key("store_rules");
+    let open = int_in(&sp.key("open_hour"), s.open_hour, 0, 23)?;
+    let close = int_in(&sp.key("close_hour"), s.close_hour, 1, 24)?;
+    if close <= open {
+        return problem(
+            &sp.key("close_hour"),
+            format!("must be later than open_hour ({open}), not {close}"),
+        );
+    }
+    let stores = m::StoreRules {
+        open_hour: open,
+        close_hour: close,
+        sales_rounds: int_in(
+            &sp.key("sales_rounds_per_day"),
+            s.sales_rounds_per_day,
+            1,
+            24,
+        )?,
+        kg_per_staff_hour: positive(&sp.key("kg_per_staff_hour"), s.kg_per_staff_hour)?,
+        crowd_limit_low: share(&sp.key("crowd_limit_low"), s.crowd_limit_low)?,
+        crowd_limit_medium: share(&sp.key("crowd_limit_medium"), s.crowd_limit_medium)?,
+        online_share_medium: share(&sp.key("online_share_medium"), s.online_share_medium)?,
+        initial_stock_days: non_negative(&sp.key("initial_stock_days"), s.initial_stock_days)?,
+        target_stock_days: positive(&sp.key("target_stock_days"), s.target_stock_days)?,
+        warehouse_stock_days: non_negative(
+            &sp.key("warehouse_stock_days"),
+            s.warehouse_stock_days,
+        )?,
+    };
+
+    let t = &raw.transport;
+    let tp = root.key("transport");
+    let transport = m::TransportRules {
+        truck_capacity_kg: positive(&tp.key("truck_capacity_kg"), t.truck_capacity_kg)?,
+        van_capacity_kg: positive(&tp.key("van_capacity_kg"), t.van_capacity_kg)?,
+        travel_local: dist(&tp.key("travel_hours_local"), &t.travel_hours_local)?,
+        travel_cross: dist(&tp.key("travel_hours_cross"), &t.travel_hours_cross)?,
+        checkpoint_delay: dist(&tp.key("checkpoint_delay_hours"), &t.checkpoint_delay_hours)?,
+        pass_delay_hours: non_negative(&tp.key("pass_delay_hours"), t.pass_delay_hours)?,
+        trip_cost: non_negative(&tp.key("trip_cost_yuan"), t.trip_cost_yuan)?,
+        warehouse_kg_per_staff_day: positive(
+            &tp.key("warehouse_kg_per_staff_day"),
+            t.warehouse_kg_per_staff_day,
+        )?,
+    };
+
+    let c = &raw.closures;
+    let cp = root.key("closures");
+    let closures = m::ClosureRules {
+        duration_days: per_level(&cp.key("duration_days"), &c.duration_days, dist)?,
+        escalation_per_day: per_level(
+            &cp.key("escalation_per_day"),
+            &c.escalation_per_day,
+            |k, v| non_negative(k, *v),
+        )?,
+        new_buildings_per_day: non_negative(
+            &cp.key("new_buildings_per_day"),
+            c.new_buildings_per_day,
+        )?,
+    };
+
+    let plan = plan(raw)?;
+
+    let mut reserves = Vec::new();
+    for (i, r) in raw.reserves.iter().enumerate() {
+        let rp = root.key("reserves").index(i);
+        let Some(category) = goods.iter().position(|g| g.name == r.category) else {
+            return problem(&rp.key("category"), unknown_goods(&r.category, &goods));
+        };
+        reserves.push(m::ReserveTier {
+            name: r.name.clone(),
+            category,
+            stock_kg: non_negative(&rp.key("stock_kg"), r.stock_kg)?,
+            latency_hours: non_negative(&rp.key("latency_hours"), r.latency_hours)?,
+            cost_per_kg: non_negative(&rp.key("cost_yuan_per_kg"), r.cost_yuan_per_kg)?,
+        });
+    }
+
+    let rr = &raw.riders;
+    let rp = root.key("riders");
+    let riders = m::RiderRules {
+        per_10k: non_negative(&rp.key("per_10k_residents"), rr.per_10k_residents)?,
+        orders_per_rider_per_day: positive(
+            &rp.key("orders_per_rider_per_day"),
+            rr.orders_per_rider_per_day,
+        )?,
+        kg_per_order: positive(&rp.key("kg_per_order"), rr.kg_per_order)?,
+    };
+
+    let mo = &raw.monitoring;
+    let mp = root.key("monitoring");
+    let monitoring = m::MonitoringRules {
+        report_hour: int_in(&mp.key("report_hour"), mo.report_hour, 0, 23)?,
+        late_probability: share(&mp.key("late_probability"), mo.late_probability)?,
+        missing_probability: share(&mp.key("missing_probability"), mo.missing_probability)?,
+    };
+    if monitoring.late_probability + monitoring.missing_probability > 1.0 {
+        return problem(
+            &mp.key("missing_probability"),
+            "late_probability + missing_probability must not exceed 1",
+        );
+    }
+
+    let co = &raw.costs;
+    let cop = root.key("costs");
+    for (i, v) in co.split.iter().enumerate() {
+        non_negative(&cop.key("split").index(i), *v)?;
+    }
+    let total: f64 = co.split.iter().sum();
+    if total <= 0.0 {
+        return problem(
+            &cop.key("split"),
+            "the province:city:county split must not be all zero",
+        );
+    }
+    let costs = m::CostRules {
+        split: [
+            co.split[0] / total,
+            co.split[1] / total,
+            co.split[2] / total,
+        ],
+        transfer_subsidy: non_negative(
+            &cop.key("transfer_subsidy_yuan_per_kg"),
+            co.transfer_subsidy_yuan_per_kg,
+        )?,
+        door_delivery: non_negative(
+            &cop.key("door_delivery_yuan_per_order"),
+            co.door_delivery_yuan_per_order,
+        )?,
+        compensation_share: share(&cop.key("compensation_share"), co.compensation_share)?,
+    };
+
+    let sc = &raw.score;
+    let scp = root.key("score");
+    let score = m::ScoreWeights {
+        shortage_person_days: non_negative(
+            &scp.key("shortage_person_days"),
+            sc.shortage_person_days,
+        )?,
+        hours_to_first_goods: non_negative(
+            &scp.key("hours_to_first_goods"),
+            sc.hours_to_first_goods,
+        )?,
+        stockout_hours: non_negative(&scp.key("stockout_hours"), sc.stockout_hours)?,
+        peak_panic: non_negative(&scp.key("peak_panic"), sc.peak_panic)?,
+        cost_10k_yuan: non_negative(&scp.key("cost_10k_yuan"), sc.cost_10k_yuan)?,
+        spoilage_tonnes: non_negative(&scp.key("spoilage_tonnes"), sc.spoilage_tonnes)?,
+    };
+
+    let events = events(raw, days, &city)?;
+
+    Ok(Scenario {
+        source: source.to_string(),
+        name: raw.scenario.name.clone(),
+        description: raw.scenario.description.clone(),
+        days,
+        seed: raw.scenario.seed,
+        goods,
+        city,
+        households,
+        panic,
+        stores,
+        transport,
+        closures,
+        plan,
+        reserves,
+        riders,
+        monitoring,
+        costs,
+        score,
+        events,
+    })
+}
+
+fn unknown_goods(name: &str, goods: &[m::Goods]) -> String {
+    let names: Vec<&str> = goods.iter().map(|g| g.name.as_str()).collect();
+    format!(
+        "unknown goods category `{name}`; the scenario has: {}",
+        names.join(", ")
+    )
+}
+
+fn default_goods() -> Vec<RawGoods> {
+    // Observed consumption, kept near the Chinese Dietary Guidelines 2022;
+    // see docs/sources.md for the figures and references.
+    let g = |name: &str, zh: &str, need: f64, shelf: f64, price: f64| RawGoods {
+        name: name.into(),
+        label_zh: zh.into(),
+        need_kg_per_person_day: need,
+        shelf_life_days: shelf,
+        price_yuan_per_kg: price,
+    };
+    vec![
+        g("grain_oil", "粮油", 0.30, 180.0, 6.0),
+        g("meat", "肉", 0.075, 4.0, 30.0),
+        g("vegetables", "菜", 0.30, 5.0, 5.0),
+        g("eggs_milk", "蛋奶", 0.08, 7.0, 12.0),
+        g("aquatic", "水产品", 0.04, 2.0, 35.0),
+        g("hygiene", "卫生清洁用品", 0.04, 730.0, 20.0),
+    ]
+}
+
+fn goods(raw: &RawScenario) -> R<Vec<m::Goods>> {
+    let list = if raw.goods.is_empty() {
+        default_goods()
+    } else {
+        raw.goods.clone()
+    };
+    let mut out: Vec<m::Goods> = Vec::new();
+    for (i, g) in list.iter().enumerate() {
+        let gp = KeyPath::root().key("goods").index(i);
+        if g.name.trim().is_empty() {
+            return problem(&gp.key("name"), "must not be empty");
+        }
+        if out.iter().any(|o| o.name == g.name) {
+            return problem(
+                &gp.key("name"),
+                format!("goods category `{}` is listed twice", g.name),
+            );
+        }
+        out.push(m::Goods {
+            name: g.name.clone(),
+            label_zh: g.label_zh.clone(),
+            need_kg: positive(&gp.key("need_kg_per_person_day"), g.need_kg_per_person_day)?,
+            shelf_life_days: positive(&gp.key("shelf_life_days"), g.shelf_life_days)?,
+            price: non_negative(&gp.key("price_yuan_per_kg"), g.price_yuan_per_kg)?,
+        });
+    }
+    Ok(out)
+}
+
+fn plan(raw: &RawScenario) -> R<m::Plan> {
+    let p = &raw.plan;
+    let pp = KeyPath::root().key("plan");
+    let po = int_in(&pp.key("point_hours").index(0), p.point_hours[0], 0, 23)?;
+    let pc = int_in(&pp.key("point_hours").index(1), p.point_hours[1], 1, 24)?;
+    if pc <= po {
+        return problem(
+            &pp.key("point_hours"),
+            format!("closing hour {pc} must be later than opening hour {po}"),
+        );
+    }
+    Ok(m::Plan {
+        suppliers: per_level(&pp.key("suppliers"), &p.suppliers, count_rule)?,
+        people_per_supplier: positive(&pp.key("people_per_supplier"), p.people_per_supplier)?,
+        points: per_level(&pp.key("points"), &p.points, count_rule)?,
+        people_per_point: positive(&pp.key("people_per_point"), p.people_per_point)?,
+        decision_delay_hours: non_negative(
+            &pp.key("decision_delay_hours"),
+            p.decision_delay_hours,
+        )?,
+        setup_delay_hours: non_negative(&pp.key("setup_delay_hours"), p.setup_delay_hours)?,
+        point_riders: int_in(&pp.key("point_riders"), p.point_riders, 1, 10_000)? as u32,
+        point_open: po,
+        point_close: pc,
+        order_interval_days: positive(&pp.key("order_interval_days"), p.order_interval_days)?,
+        point_cover_days: positive(&pp.key("point_cover_days"), p.point_cover_days)?,
+        replenish_per_day: int_in(&pp.key("replenish_per_day"), p.replenish_per_day, 1, 24)? as u32,
+        replenish_per_day_response: int_in(
+            &pp.key("replenish_per_day_response"),
+            p.replenish_per_day_response,
+            1,
+            24,
+        )? as u32,
+        reorder_point_days: non_negative(&pp.key("reorder_point_days"), p.reorder_point_days)?,
+        response_panic: share(&pp.key("response_panic"), p.response_panic)?,
+        green_channel: p.green_channel,
+        green_channel_saving: share(&pp.key("green_channel_saving"), p.green_channel_saving)?,
+        vehicle_passes: p.vehicle_passes,
+        transfer_trigger_days: non_negative(
+            &pp.key("transfer_trigger_days"),
+            p.transfer_trigger_days,
+        )?,
+        transfer_days: non_negative(&pp.key("transfer_days"), p.transfer_days)?,
+        reserve_trigger_days: non_negative(
+            &pp.key("reserve_trigger_days"),
+            p.reserve_trigger_days,
+        )?,
+        reserve_release_days: non_negative(
+            &pp.key("reserve_release_days"),
+            p.reserve_release_days,
+        )?,
+        publicity_trigger_panic: share(
+            &pp.key("publicity_trigger_panic"),
+            p.publicity_trigger_panic,
+        )?,
+        publicity_delay_hours: non_negative(
+            &pp.key("publicity_delay_hours"),
+            p.publicity_delay_hours,
+        )?,
+    })
+}
+
+/// Parses `HH:MM`.
+fn clock(path: &KeyPath, s: &str) -> R<u64> {
+    let bad = || {
+        problem(
+            path,
+            format!("must be a clock time HH:MM such as \"08:10\", not \"{s}\""),
+        )
+    };
+    let Some((h, m)) = s.split_once(':') else {
+        return bad();
+    };
+    let (Ok(h), Ok(m)) = (h.trim().parse::<u64>(), m.trim().parse::<u64>()) else {
+        return bad();
+    };
+    if h > 23 || m > 59 {
+        return bad();
+    }
+    Ok(h * HOUR + m * MINUTE)
+}
+
+fn events(raw: &RawScenario, days: u32, city: &m::City) -> R<Vec<m::ScriptedEvent>> {
+    let mut out = Vec::new();
+    for (i, e) in raw.events.iter().enumerate() {
+        let ep = KeyPath::root().key("events").index(i);
+        let day = int_in(&ep.key("day"), e.day, 1, i64::MAX)?;
+        if day > u64::from(days) {
+            return problem(
+                &ep.key("day"),
+                format!("day {day} is after the horizon: the scenario runs {days} days"),
+            );
+        }
+        let tod = match &e.time {
+            Some(t) => clock(&ep.key("time"), t)?,
+            None => 0,
+        };
+        let at = SimTime((day - 1) * DAY + tod);
+        // Which keys each kind takes; any other given key is an error.
+        let given: [(&str, bool); 9] = [
+            ("place", e.place.is_some()),
+            ("district", e.district.is_some()),
+            ("strength", e.strength.is_some()),
+            ("share", e.share.is_some()),
+            ("hours", e.hours.is_some()),
+            ("supplier", e.supplier.is_some()),
+            ("count", e.count.is_some()),
+            ("extra_hours", e.extra_hours.is_some()),
+            ("time", true),
+        ];
+        let allowed: &[&str] = match e.kind.as_str() {
+            "seal" | "lift" => &["place"],
+            "rumour" => &["district", "strength"],
+            "staff_loss" => &["district", "share", "hours"],
+            "warehouse_closed" => &["supplier", "hours"],
+            "riders_added" => &["count"],
+            "checkpoint_delay" => &["extra_hours", "hours"],
+            other => {
+                return problem(
+                    &ep.key("kind"),
+                    format!(
+                        "unknown event kind `{other}`; use seal, lift, rumour, staff_loss, \
+                         warehouse_closed, riders_added or checkpoint_delay"
+                    ),
+                );
+            }
+        };
+        for (k, present) in given {
+            if present && k != "time" && !allowed.contains(&k) {
+                return problem(&ep.key(k), format!("a `{}` event takes no `{k}`", e.kind));
+            }
+        }
+        let need = |k: &str| -> Problem {
+            Problem {
+                path: ep.clone(),
+                message: format!("a `{}` event needs `{k}`", e.kind),
+            }
+        };
+        let place = |name: &Option<String>| -> R<usize> {
+            let name = name.as_ref().ok_or_else(|| need("place"))?;
+            city.place_by_name(name).map_or_else(
+                || problem(&ep.key("place"), format!("unknown place `{name}`")),
+                Ok,
+            )
+        };
+        let district = |name: &Option<String>| -> R<Option<usize>> {
+            let Some(name) = name else { return Ok(None) };
+            match city.place_by_name(name) {
+                Some(p) if city.places[p].level == Level::District => {
+                    Ok(Some(city.places[p].district))
+                }
+                _ => problem(&ep.key("district"), format!("unknown district `{name}`")),
+            }
+        };
+        let hours = |v: Option<f64>| -> R<f64> {
+            positive(&ep.key("hours"), v.ok_or_else(|| need("hours"))?)
+        };
+        let kind = match e.kind.as_str() {
+            "seal" => {
+                let p = place(&e.place)?;
+                if matches!(city.places[p].level, Level::District | Level::City) {
+                    return problem(
+                        &ep.key("place"),
+                        "a whole district cannot be sealed; seal its streets",
+                    );
+                }
+                m::ScriptedKind::Seal { place: p }
+            }
+            "lift" => m::ScriptedKind::Lift {
+                place: place(&e.place)?,
+            },
+            "rumour" => m::ScriptedKind::Rumour {
+                district: district(&e.district)?,
+                strength: share(
+                    &ep.key("strength"),
+                    e.strength.ok_or_else(|| need("strength"))?,
+                )?,
+            },
+            "staff_loss" => m::ScriptedKind::StaffLoss {
+                district: district(&e.district)?,
+                share: share(&ep.key("share"), e.share.ok_or_else(|| need("share"))?)?,
+                hours: hours(e.hours)?,
+            },
+            "warehouse_closed" => {
+                let name = e.supplier.as_ref().ok_or_else(|| need("supplier"))?;
+                let Some(s) = city.suppliers.iter().position(|s| &s.name == name) else {
+                    return problem(&ep.key("supplier"), format!("unknown supplier `{name}`"));
+                };
+                m::ScriptedKind::WarehouseClosed {
+                    supplier: s,
+                    hours: hours(e.hours)?,
+                }
+            }
+            "riders_added" => m::ScriptedKind::RidersAdded {
+                count: int_in(
+                    &ep.key("count"),
+                    e.count.ok_or_else(|| need("count"))?,
+                    1,
+                    1_000_000,
+                )? as u32,
+            },
+            _ => m::ScriptedKind::CheckpointDelay {
+                extra_hours: positive(
+                    &ep.key("extra_hours"),
+                    e.extra_hours.ok_or_else(|| need("extra_hours"))?,
+                )?,
+                hours: hours(e.hours)?,
+            },
+        };
+        out.push(m::ScriptedEvent { at, kind });
+    }
+    out.sort_by_key(|e| e.at); // stable: ties stay in file order
+    Ok(out)
+}
+
+/// A place before building numbering.
+struct Node {
+    name: String,
+    level: Level,
+    parent: Option<usize>,
+    size: u64,
+    children: Vec<usize>,
+    path: KeyPath,
+}
+
+fn city(raw: &RawScenario, goods: &[m::Goods]) -> R<m::City> {
+    let _ = goods;
+    let root = KeyPath::root();
+    let (nodes, stores, suppliers) = match &raw.city {
+        Some(c) => {
+            if !raw.places.is_empty() {
+                return problem(
+                    &root.key("places"),
+                    "give either a generated [city] or [[places]], not both",
+                );
+            }
+            if !raw.stores.is_empty() || !raw.suppliers.is_empty() {
+                let k = if raw.stores.is_empty() {
+                    "suppliers"
+                } else {
+                    "stores"
+                };
+                return problem(
+                    &root.key(k),
+                    "a generated [city] makes its own stores and suppliers; remove this list or the [city] table",
+                );
+            }
+            generate(c, raw.scenario.seed)?
+        }
+        None => explicit(raw)?,
+    };
+    assemble(nodes, stores, suppliers)
+}
+
+/// A store before assembly.
+struct StoreSpec {
+    name: String,
+    place: usize,
+    supplier: usize,
+    staff: u32,
+    vans: u32,
+}
+
+fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>)> {
+    let cp = KeyPath::root().key("city");
+    let pop = int_in(&cp.key("population"), c.population, 1, 100_000_000)?;
+    let nd = int_in(&cp.key("districts"), c.districts, 1, 1_000)?;
+    let ns = int_in(
+        &cp.key("streets_per_district"),
+        c.streets_per_district,
+        1,
+        1_000,
+    )?;
+    let nc = int_in(
+        &cp.key("communities_per_street"),
+        c.communities_per_street,
+        1,
+        1_000,
+    )?;
+    let nk = int_in(
+        &cp.key("compounds_per_community"),
+        c.compounds_per_community,
+        1,
+        1_000,
+    )?;
+    let nb = int_in(
+        &cp.key("buildings_per_compound"),
+        c.buildings_per_compound,
+        1,
+        1_000,
+    )?;
+    let nbuild = nd * ns * nc * nk * nb;
+    if nbuild > 20_000_000 {
+        return problem(
+            &cp.key("buildings_per_compound"),
+            format!("the city would have {nbuild} buildings; at most 20,000,000"),
+        );
+    }
+    if nbuild > pop {
+        return problem(
+            &cp.key("population"),
+            format!("{pop} residents cannot fill {nbuild} buildings"),
+        );
+    }
+    let spread = finite(&cp.key("size_spread"), c.size_spread)?;
+    if !(0.0..1.0).contains(&spread) {
+        return problem(
+            &cp.key("size_spread"),
+            format!("must be at least 0 and less than 1, not {spread}"),
+        );
+    }
+    let sites = int_in(&cp.key("sites_per_street"), c.sites_per_street, 0, 1_000)?;
+    let site_head = int_in(&cp.key("site_headcount"), c.site_headcount, 1, 1_000_000)?;
+    let per10k = positive(&cp.key("stores_per_10k"), c.stores_per_10k)?;
+    let store_staff = int_in(&cp.key("store_staff"), c.store_staff, 1, 100_000)? as u32;
+    let store_vans = int_in(&cp.key("store_vans"), c.store_vans, 0, 10_000)? as u32;
+    let nw = int_in(
+        &cp.key("warehouses_per_district"),
+        c.warehouses_per_district,
+        1,
+        100,
+    )?;
+    let wstaff = int_in(&cp.key("warehouse_staff"), c.warehouse_staff, 1, 1_000_000)? as u32;
+    let wtrucks = int_in(
+        &cp.key("warehouse_trucks"),
+        c.warehouse_trucks,
+        1,
+        1_000_000,
+    )? as u32;
+    let nbase = int_in(&cp.key("production_bases"), c.production_bases, 0, 1_000)?;
+    let pshare = non_negative(&cp.key("production_share"), c.production_share)?;
+
+    // The layout stream uses the scenario's own seed (not the run's), so
+    // that a scenario file always describes the same city.
+    let mut rng = RngStreams::new(seed, 0).stream(StreamId::Layout);
+    let base = pop as f64 / nbuild as f64;
+    let mut sizes: Vec<f64> = (0..nbuild)
+        .map(|_| base * (1.0 + spread * (2.0 * rng.random::<f64>() - 1.0)))
+        .collect();
+    let total: f64 = sizes.iter().sum();
+    for s in &mut sizes {
+        *s *= pop as f64 / total;
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    let add =
+        |nodes: &mut Vec<Node>, name: String, level: Level, parent: Option<usize>, size: u64| {
+            let id = nodes.len();
+            nodes.push(Node {
+                name,
+                level,
+                parent,
+                size,
+                children: Vec::new(),
+                path: cp.clone(),
+            });
+            if let Some(p) = parent {
+                nodes[p].children.push(id);
+            }
+            id
+        };
+    let mut b = 0usize;
+    let mut communities = Vec::new();
+    for d in 1..=nd {
+        let dn = format!("D{d}");
+        let di = add(&mut nodes, dn.clone(), Level::District, None, 0);
+        for s in 1..=ns {
+            let sn = format!("{dn}-S{s}");
+            let si = add(&mut nodes, sn.clone(), Level::Street, Some(di), 0);
+            for cc in 1..=nc {
+                let cn = format!("{sn}-C{cc}");
+                let ci = add(&mut nodes, cn.clone(), Level::Community, Some(si), 0);
+                communities.push(ci);
+                for k in 1..=nk {
+                    let kn = format!("{cn}-K{k}");
+                    let ki = add(&mut nodes, kn.clone(), Level::Compound, Some(ci), 0);
+                    for bb in 1..=nb {
+                        let size = sizes[b].round().max(1.0) as u64;
+                        b += 1;
+                        add(
+                            &mut nodes,
+                            format!("{kn}-B{bb}"),
+                            Level::Building,
+                            Some(ki),
+                            size,
+                        );
+                    }
+                }
+            }
+            for w in 1..=sites {
+                add(
+                    &mut nodes,
+                    format!("{sn}-W{w}"),
+                    Level::Site,
+                    Some(si),
+                    site_head,
+                );
+            }
+        }
+    }
+    let mut suppliers = Vec::new();
+    for d in 0..nd {
+        for w in 0..nw {
+            let name = if nw == 1 {
+                format!("W-D{}", d + 1)
+            } else {
+                format!("W-D{}-{}", d + 1, w + 1)
+            };
+            suppliers.push(m::Supplier {
+                name,
+                kind: m::SupplierKind::Warehouse,
+                district: Some(d as usize),
+                staff: wstaff,
+                trucks: wtrucks,
+                production_share: 0.0,
+                lead_time_hours: 0.0,
+            });
+        }
+    }
+    for i in 0..nbase {
+        suppliers.push(m::Supplier {
+            name: format!("Base-{}", i + 1),
+            kind: m::SupplierKind::ProductionBase,
+            district: None,
+            staff: wstaff,
+            trucks: wtrucks,
+            production_share: pshare / nbase as f64,
+            lead_time_hours: 0.0,
+        });
+    }
+    if c.other_regions {
+        suppliers.push(m::Supplier {
+            name: "Other regions".into(),
+            kind: m::SupplierKind::OtherRegion,
+            district: None,
+            staff: 0,
+            trucks: 0,
+            production_share: 0.0,
+            lead_time_hours: 48.0,
+        });
+    }
+    let nstores = ((pop as f64 / 10_000.0 * per10k).round() as usize).max(1);
+    let mut stores = Vec::with_capacity(nstores);
+    let mut count_in = vec![0usize; communities.len()];
+    for i in 0..nstores {
+        let ci = i * communities.len() / nstores;
+        count_in[ci] += 1;
+        let place = communities[ci];
+        let district = (ci * nd as usize) / communities.len();
+        stores.push(StoreSpec {
+            name: format!("Store-{}-{}", nodes[place].name, count_in[ci]),
+            place,
+            supplier: district * nw as usize + i % nw as usize,
+            staff: store_staff,
+            vans: store_vans,
+        });
+    }
+    Ok((nodes, stores, suppliers))
+}
+
+fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>)> {
+    let root = KeyPath::root();
+    if raw.places.is_empty() {
+        return problem(
+            &root,
+            "the scenario has no city: give a [city] table or list [[places]]",
+        );
+    }
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut by_name = std::collections::BTreeMap::new();
+    for (i, p) in raw.places.iter().enumerate() {
+        let pp = root.key("places").index(i);
+        let Some(level) = Level::parse(&p.level) else {
+            return problem(
+                &pp.key("level"),
+                format!(
+                    "unknown level `{}`; use district, street, community, compound, building or site",
+                    p.level
+                ),
+            );
+        };
+        if p.name.trim().is_empty() {
+            return problem(&pp.key("name"), "must not be empty");
+        }
+        if by_name.insert(p.name.clone(), i).is_some() {
+            return problem(
+                &pp.key("name"),
+                format!("place `{}` is listed twice", p.name),
+            );
+        }
+        let size = match level {
+            Level::Building => {
+                if p.headcount.is_some() {
+                    return problem(
+                        &pp.key("headcount"),
+                        "a building has `residents`, not `headcount`",
+                    );
+                }
+                let r = p.residents.ok_or_else(|| Problem {
+                    path: pp.clone(),
+                    message: format!("building `{}` needs `residents`", p.name),
+                })?;
+                int_in(&pp.key("residents"), r, 1, 1_000_000)?
+            }
+            Level::Site => {
+                if p.residents.is_some() {
+                    return problem(
+                        &pp.key("residents"),
+                        "a site has `headcount`, not `residents`",
+                    );
+                }
+                let r = p.headcount.ok_or_else(|| Problem {
+                    path: pp.clone(),
+                    message: format!("site `{}` needs `headcount`", p.name),
+                })?;
+                int_in(&pp.key("headcount"), r, 1, 10_000_000)?
+            }
+            _ => {
+                if p.residents.is_some() {
+                    return problem(
+                        &pp.key("residents"),
+                        format!(
+                            "only buildings have residents; `{}` is a {}",
+                            p.name, p.level
+                        ),
+                    );
+                }
+                if p.headcount.is_some() {
+                    return problem(
+                        &pp.key("headcount"),
+                        format!("only sites have a headcount; `{}` is a {}", p.name, p.level),
+                    );
+                }
+                0
+            }
+        };
+        nodes.push(Node {
+            name: p.name.clone(),
+            level,
+            parent: None,
+            size,
+            children: Vec::new(),
+            path: pp,
+        });
+    }
+    for (i, p) in raw.places.iter().enumerate() {
+        let pp = root.key("places").index(i);
+        let want = nodes[i].level.parent_level();
+        match (&p.parent, want) {
+            (None, Some(Level::City)) => {}
+            (Some(_), Some(Level::City)) => {
+                return problem(
+                    &pp.key("parent"),
+                    "a district has no parent (the city is implicit)",
+                );
+            }
+            (None, Some(l)) => {
+                return problem(
+                    &pp,
+                    format!("{} `{}` needs a `parent` ({})", p.level, p.name, l.key()),
+                );
+            }
+            (Some(parent), Some(l)) => {
+                let Some(&pi) = by_name.get(parent) else {
+                    return problem(
+                        &pp.key("parent"),
+                        format!(
+                            "parent `{parent}` of `{}` is not listed in [[places]]",
+                            p.name
+                        ),
+                    );
+                };
+                if nodes[pi].level != l {
+                    return problem(
+                        &pp.key("parent"),
+                        format!(
+                            "a {} must be inside a {}, but `{parent}` is a {}",
+                            p.level,
+                            l.key(),
+                            nodes[pi].level.key()
+                        ),
+                    );
+                }
+                nodes[i].parent = Some(pi);
+                nodes[pi].children.push(i);
+            }
+            (_, None) => {}
+        }
+    }
+    let mut suppliers = Vec::new();
+    let mut sup_names = std::collections::BTreeMap::new();
+    for (i, s) in raw.suppliers.iter().enumerate() {
+        let sp = root.key("suppliers").index(i);
+        if sup_names.insert(s.name.clone(), i).is_some() {
+            return problem(
+                &sp.key("name"),
+                format!("supplier `{}` is listed twice", s.name),
+            );
+        }
+        let kind = match s.kind.as_str() {
+            "warehouse" => m::SupplierKind::Warehouse,
+            "wholesale_market" => m::SupplierKind::WholesaleMarket,
+            "production_base" => m::SupplierKind::ProductionBase,
+            "other_region" => m::SupplierKind::OtherRegion,
+            other => {
+                return problem(
+                    &sp.key("kind"),
+                    format!(
+                        "unknown supplier kind `{other}`; use warehouse, wholesale_market, production_base or other_region"
+                    ),
+                );
+            }
+        };
+        let district = match &s.district {
+            Some(d) => match by_name.get(d) {
+                Some(&pi) if nodes[pi].level == Level::District => Some(pi),
+                _ => {
+                    return problem(
+                        &sp.key("district"),
+                        format!("district `{d}` is not listed in [[places]]"),
+                    );
+                }
+            },
+            None if matches!(
+                kind,
+                m::SupplierKind::Warehouse | m::SupplierKind::WholesaleMarket
+            ) =>
+            {
+                return problem(&sp, format!("{} `{}` needs a `district`", s.kind, s.name));
+            }
+            None => None,
+        };
+        let production_share = match (kind, s.production_share) {
+            (m::SupplierKind::ProductionBase, Some(v)) => {
+                non_negative(&sp.key("production_share"), v)?
+            }
+            (m::SupplierKind::ProductionBase, None) => {
+                return problem(
+                    &sp,
+                    format!("production base `{}` needs `production_share`", s.name),
+                );
+            }
+            (_, Some(_)) => {
+                return problem(
+                    &sp.key("production_share"),
+                    "only a production_base has a production_share",
+                );
+            }
+            (_, None) => 0.0,
+        };
+        let lead = match (kind, s.lead_time_hours) {
+            (m::SupplierKind::OtherRegion, Some(v)) => non_negative(&sp.key("lead_time_hours"), v)?,
+            (m::SupplierKind::OtherRegion, None) => 48.0,
+            (_, Some(_)) => {
+                return problem(
+                    &sp.key("lead_time_hours"),
+                    "only an other_region has a lead_time_hours",
+                );
+            }
+            (_, None) => 0.0,
+        };
+        suppliers.push(m::Supplier {
+            name: s.name.clone(),
+            kind,
+            // Place index for now; `assemble` turns it into a district index.
+            district,
+            staff: int_in(&sp.key("staff"), s.staff.unwrap_or(60), 0, 1_000_000)? as u32,
+            trucks: int_in(&sp.key("trucks"), s.trucks.unwrap_or(30), 0, 1_000_000)? as u32,
+            production_share,
+            lead_time_hours: lead,
+        });
+    }
+    let mut stores = Vec::new();
+    let mut store_names = std::collections::BTreeSet::new();
+    for (i, s) in raw.stores.iter().enumerate() {
+        let sp = root.key("stores").index(i);
+        if !store_names.insert(s.name.clone()) {
+            return problem(
+                &sp.key("name"),
+                format!("store `{}` is listed twice", s.name),
+            );
+        }
+        let Some(&place) = by_name.get(&s.place) else {
+            return problem(
+                &sp.key("place"),
+                format!(
+                    "place `{}` of store `{}` is not listed in [[places]]",
+                    s.place, s.name
+                ),
+            );
+        };
+        if matches!(
+            nodes[place].level,
+            Level::District | Level::Building | Level::Site
+        ) {
+            return problem(
+                &sp.key("place"),
+                "a store stands in a street, community or compound",
+            );
+        }
+        if s.supplier.trim().is_empty() {
+            return problem(
+                &sp.key("supplier"),
+                format!("store `{}` has no supplier", s.name),
+            );
+        }
+        let supplier = match sup_names.get(&s.supplier) {
+            Some(&j) if suppliers[j].is_depot() => j,
+            Some(_) => {
+                return problem(
+                    &sp.key("supplier"),
+                    format!(
+                        "supplier `{}` of store `{}` is not a warehouse or wholesale market",
+                        s.supplier, s.name
+                    ),
+                );
+            }
+            None => {
+                return problem(
+                    &sp.key("supplier"),
+                    format!(
+                        "supplier `{}` of store `{}` is not listed in [[suppliers]]",
+                        s.supplier, s.name
+                    ),
+                );
+            }
+        };
+        stores.push(StoreSpec {
+            name: s.name.clone(),
+            place,
+            supplier,
+            staff: int_in(&sp.key("staff"), s.staff, 1, 100_000)? as u32,
+            vans: int_in(&sp.key("vans"), s.vans, 0, 10_000)? as u32,
+        });
+    }
+    // Every district's place index becomes a district index in `assemble`.
+    Ok((nodes, stores, suppliers))
+}
+
+/// Numbers buildings depth-first, fills place ranges and populations,
+/// assigns buildings to stores.
+fn assemble(
+    nodes: Vec<Node>,
+    specs: Vec<StoreSpec>,
+    mut suppliers: Vec<m::Supplier>,
+) -> R<m::City> {
+    let root = KeyPath::root();
+    let districts_nodes: Vec<usize> = (0..nodes.len())
+        .filter(|&i| nodes[i].level == Level::District)
+        .collect();
+    if districts_nodes.is_empty() {
+        return problem(&root.key("places"), "the city has no district");
+    }
+    let mut places: Vec<m::Place> = nodes
+        .iter()
+        .map(|n| m::Place {
+            name: n.name.clone(),
+            level: n.level,
+            parent: n.parent,
+            district: 0,
+            first: 0,
+            end: 0,
+            population: 0,
+        })
+        .collect();
+    let mut buildings: Vec<m::Building> = Vec::new();
+    // Iterative depth-first walk, children in listed order.
+    fn walk(
+        i: usize,
+        d: usize,
+        nodes: &[Node],
+        places: &mut [m::Place],
+        buildings: &mut Vec<m::Building>,
+    ) {
+        let mut stack = vec![(i, false)];
+        while let Some((n, done)) = stack.pop() {
+            if done {
+                places[n].end = buildings.len();
+                places[n].population = nodes[n]
+                    .children
+                    .iter()
+                    .map(|&c| places[c].population)
+                    .sum::<u64>()
+                    + if matches!(nodes[n].level, Level::Building | Level::Site) {
+                        nodes[n].size
+                    } else {
+                        0
+                    };
+                continue;
+            }
+            places[n].district = d;
+            places[n].first = buildings.len();
+            if matches!(nodes[n].level, Level::Building | Level::Site) {
+                buildings.push(m::Building {
+                    place: n,
+                    district: d,
+                    residents: nodes[n].size as u32,
+                    households: 0,
+                    store: 0,
+                    fallback: 0,
+                });
+            }
+            stack.push((n, true));
+            for &c in nodes[n].children.iter().rev() {
+                stack.push((c, false));
+            }
+        }
+    }
+    for (d, &di) in districts_nodes.iter().enumerate() {
+        walk(di, d, &nodes, &mut places, &mut buildings);
+    }
+    if buildings.is_empty() {
+        return problem(
+            &root.key("places"),
+            "the city has no building: list places with level = \"building\" and residents",
+        );
+    }
+    for (i, n) in nodes.iter().enumerate() {
+        if n.level == Level::Compound && n.children.is_empty() {
+            return problem(&n.path, format!("compound `{}` has no building", n.name));
+        }
+        let _ = i;
+    }
+    // Supplier districts: explicit ones hold a place index; map to district index.
+    for s in &mut suppliers {
+        if let Some(p) = s.district {
+            if p < places.len() && places[p].level == Level::District && districts_nodes.len() > 1 {
+                s.district = Some(places[p].district);
+            } else if p < places.len() && places[p].level == Level::District {
+                s.district = Some(0);
+            }
+        }
+    }
+    if specs.is_empty() {
+        return problem(
+            &root.key("stores"),
+            "the city has no store: list at least one [[stores]]",
+        );
+    }
+    if !suppliers.iter().any(|s| s.is_depot()) {
+        return problem(
+            &root.key("suppliers"),
+            "the city has no warehouse or wholesale market to restock its stores",
+        );
+    }
+    // Stores under each place (a store counts for its place and every ancestor).
+    let mut under: Vec<Vec<usize>> = vec![Vec::new(); places.len()];
+    for (si, s) in specs.iter().enumerate() {
+        let mut p = Some(s.place);
+        while let Some(x) = p {
+            under[x].push(si);
+            p = places[x].parent;
+        }
+    }
+    let all: Vec<usize> = (0..specs.len()).collect();
+    for (bi, b) in buildings.iter_mut().enumerate() {
+        let mut chain = Vec::new();
+        let mut p = places[b.place].parent;
+        while let Some(x) = p {
+            chain.push(x);
+            p = places[x].parent;
+        }
+        let mut primary = None;
+        let mut fallback = None;
+        for &a in &chain {
+            let list = &under[a];
+            if list.is_empty() {
+                continue;
+            }
+            if primary.is_none() {
+                let pick = list[bi % list.len()];
+                primary = Some(pick);
+                if list.len() > 1 {
+                    fallback = Some(list[(bi + 1) % list.len()]);
+                    break;
+                }
+            } else if let Some(&other) = list.iter().find(|&&s| Some(s) != primary) {
+                fallback = Some(other);
+                break;
+            }
+        }
+        let primary = primary.unwrap_or(all[bi % all.len()]);
+        b.store = primary;
+        b.fallback = fallback
+            .or_else(|| all.iter().copied().find(|&s| s != primary))
+            .unwrap_or(primary);
+    }
+    let mut stores: Vec<m::Store> = specs
+        .into_iter()
+        .map(|s| m::Store {
+            name: s.name,
+            place: s.place,
+            district: places[s.place].district,
+            supplier: s.supplier,
+            staff: s.staff,
+            vans: s.vans,
+            served: 0,
+        })
+        .collect();
+    for b in &buildings {
+        stores[b.store].served += u64::from(b.residents);
+    }
+    let population = buildings.iter().map(|b| u64::from(b.residents)).sum();
+    Ok(m::City {
+        places,
+        districts: districts_nodes,
+        buildings,
+        stores,
+        suppliers,
+        population,
+    })
+}
