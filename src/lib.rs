@@ -11,7 +11,7 @@
 //!   autopilot, reports, costs) as an [`engine::Model`].
 //! * [`scenario`]: TOML scenario files → a validated [`model::Scenario`],
 //!   with errors that name the file, line and key.
-//! * [`experiment`]: replications.
+//! * [`experiment`] runs replications.
 //! * [`report`]: text, JSON and CSV outputs, written whole or not at all.
 //!
 //! # Determinism
@@ -37,6 +37,9 @@
 //! }
 //! ```
 #![warn(missing_docs, missing_debug_implementations)]
+// The model keeps goods in flat arrays indexed `entity * categories + c`;
+// index loops over categories read more plainly than zipped iterators there.
+#![allow(clippy::needless_range_loop)]
 
 pub mod engine;
 pub mod experiment;

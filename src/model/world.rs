@@ -390,7 +390,7 @@ impl<'a> World<'a> {
         let mut city_need = vec![0i64; nc];
         for (b, bd) in city.buildings.iter().enumerate() {
             for c in 0..nc {
-                normal[bd.store as usize * nc + c] += need[b * nc + c];
+                normal[bd.store * nc + c] += need[b * nc + c];
                 city_need[c] += need[b * nc + c];
             }
         }

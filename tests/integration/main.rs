@@ -1,1 +1,5 @@
+//! The single integration-test binary, split by feature area.
 
+mod cli;
+mod model;
+mod scenario;

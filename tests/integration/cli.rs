@@ -1,0 +1,1 @@
+//! Command-line behaviour (filled in below).

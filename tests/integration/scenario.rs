@@ -1,0 +1,1 @@
+//! Scenario files: fixtures load, bad files give precise messages.
