@@ -1,1 +1,395 @@
-//! The model against theory and its own rules.
+//! The model against theory and its own rules: Erlang C, conservation of
+//! goods, determinism, escalation frequencies, panic buying and its dip,
+//! the supplier-count rule.
+
+use baogong::engine::{Model, RngStreams, Scheduler, SimDuration, SimTime, Simulation, StreamId};
+use baogong::experiment::{RunOptions, run_replication};
+use baogong::model::delivery::{ServerQueue, erlang_c_wait};
+use baogong::model::{RunResult, Scenario};
+use baogong::report;
+use rand::RngExt;
+
+const TINY: &str = include_str!("../../scenarios/tiny.toml");
+
+/// tiny.toml without its events, with `extra` appended and `days` days.
+fn tiny_with(days: u32, extra: &str) -> Scenario {
+    let base = TINY.split("[[events]]").next().unwrap();
+    let base = base.replacen("days = 20", &format!("days = {days}"), 1);
+    let src = format!("{base}\n{extra}\n");
+    baogong::scenario::load_str(&src, "tiny-variant.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn load(name: &str) -> Scenario {
+    let path = format!("{}/scenarios/{name}", env!("CARGO_MANIFEST_DIR"));
+    baogong::scenario::load_file(std::path::Path::new(&path)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+// ---------------------------------------------------------------- M/M/c
+
+/// A bare M/M/c station on the engine, using the same `ServerQueue` as the
+/// city's distribution points.
+struct Mmc {
+    queue: ServerQueue<u64>,
+    lambda: f64,
+    mu: f64,
+    arrivals: u64,
+    limit: u64,
+    rng: baogong::engine::SimRng,
+    waits: Vec<f64>,
+}
+
+#[derive(Debug)]
+enum Ev {
+    Arrive,
+    Done,
+}
+
+/// Time unit of the test: one tick is 1/1000 of a model time unit.
+const TICK: f64 = 1_000.0;
+
+impl Mmc {
+    fn exp(&mut self, rate: f64) -> SimDuration {
+        let u: f64 = self.rng.random();
+        SimDuration((-(1.0 - u).ln() / rate * TICK).round() as u64)
+    }
+    fn start(&mut self, now: SimTime, s: &mut Scheduler<Ev>) {
+        while let Some((_, wait)) = self.queue.try_start(now) {
+            self.waits.push(wait as f64 / TICK);
+            let d = self.exp(self.mu);
+            s.schedule_in(d, Ev::Done);
+        }
+    }
+}
+
+impl Model for Mmc {
+    type Event = Ev;
+    fn handle(&mut self, now: SimTime, e: Ev, s: &mut Scheduler<Ev>) {
+        match e {
+            Ev::Arrive => {
+                self.queue.enqueue(now, self.arrivals);
+                self.arrivals += 1;
+                if self.arrivals < self.limit {
+                    let d = self.exp(self.lambda);
+                    s.schedule_in(d, Ev::Arrive);
+                }
+            }
+            Ev::Done => self.queue.finish(),
+        }
+        self.start(now, s);
+    }
+}
+
+#[test]
+fn distribution_point_queue_matches_erlang_c() {
+    // c = 4 riders, service rate 1, arrival rate 3.2 (utilisation 0.8).
+    let (lambda, mu, c, n) = (3.2, 1.0, 4u32, 400_000u64);
+    let model = Mmc {
+        queue: ServerQueue::new(c),
+        lambda,
+        mu,
+        arrivals: 0,
+        limit: n,
+        rng: RngStreams::new(11, 0).stream(StreamId::Service),
+        waits: Vec::new(),
+    };
+    let mut sim = Simulation::new(model);
+    let _ = sim.scheduler().schedule_at(SimTime(0), Ev::Arrive);
+    sim.run_until(SimTime(u64::MAX / 2));
+    let waits = &sim.model().waits;
+    assert_eq!(waits.len() as u64, n);
+    // Drop a warm-up of 1%, then 20 batch means for a confidence interval.
+    let data = &waits[(n / 100) as usize..];
+    let b = data.len() / 20;
+    let means: Vec<f64> = (0..20)
+        .map(|k| data[k * b..(k + 1) * b].iter().sum::<f64>() / b as f64)
+        .collect();
+    let mean = means.iter().sum::<f64>() / 20.0;
+    let sd = (means.iter().map(|m| (m - mean).powi(2)).sum::<f64>() / 19.0).sqrt();
+    let half = 2.093 * sd / 20f64.sqrt(); // t(0.975, 19)
+    let theory = erlang_c_wait(lambda, mu, c).unwrap();
+    assert!((theory - 0.745_541).abs() < 1e-6);
+    // The interval must be informative, and (at 99.9% rather than 95%,
+    // so that the fixed seed is not a coin toss) contain the theory.
+    assert!(half < 0.05, "interval too wide: ±{half}");
+    assert!(
+        (mean - theory).abs() < 1.75 * half.max(0.01),
+        "simulated Wq {mean:.4} ± {half:.4}, Erlang C {theory:.4}"
+    );
+    // Little's law on the queue: Lq = lambda Wq.
+    let lq = lambda * mean;
+    assert!((lq - lambda * theory).abs() < 0.2, "Lq {lq}");
+}
+
+// -------------------------------------------------------- conservation
+
+fn assert_conserved(r: &RunResult, what: &str) {
+    for (b, g) in r.balance.iter().zip(&r.categories) {
+        assert_eq!(
+            b.residual(),
+            0,
+            "{what}: goods not conserved for {}: {b:?}",
+            g.category
+        );
+        assert!(
+            b.consumed_g > 0 && b.initial_g > 0,
+            "{what}: empty balance {b:?}"
+        );
+    }
+}
+
+#[test]
+fn goods_are_conserved_exactly_in_every_shipped_scenario() {
+    for name in [
+        "tiny.toml",
+        "tiny_quiet.toml",
+        "default.toml",
+        "panic_buying.toml",
+        "building_to_street.toml",
+        "site_closure.toml",
+    ] {
+        let sc = load(name);
+        for rep in 0..2 {
+            let r = run_replication(&sc, 3, rep, RunOptions::default());
+            assert_conserved(&r, name);
+        }
+    }
+}
+
+#[test]
+fn goods_are_conserved_under_stress() {
+    // Frequent random closures that escalate, rumours, staff loss, a closed
+    // warehouse and held convoys: every path that moves goods is exercised.
+    let sc = tiny_with(
+        30,
+        r#"
+[closures]
+new_buildings_per_day = 0.5
+duration_days = { building = 3.0, compound = { dist = "uniform", min = 2.0, max = 6.0 }, community = 4.0, street = 5.0, site = 3.0 }
+escalation_per_day = { building = 0.4, compound = 0.3, community = 0.3, street = 0.0, site = 0.0 }
+
+[panic]
+rumours_per_day = 0.2
+
+[[events]]
+kind = "staff_loss"
+day = 4
+share = 0.5
+hours = 72.0
+
+[[events]]
+kind = "warehouse_closed"
+day = 6
+supplier = "W-Riverside"
+hours = 48.0
+
+[[events]]
+kind = "checkpoint_delay"
+day = 8
+extra_hours = 10.0
+hours = 48.0
+
+[[events]]
+kind = "riders_added"
+day = 9
+count = 20
+"#,
+    );
+    let mut escalated = 0;
+    for rep in 0..30 {
+        let r = run_replication(&sc, 5, rep, RunOptions::default());
+        assert_conserved(&r, "stress");
+        escalated += r
+            .closures
+            .iter()
+            .filter(|c| c.cause == "escalation")
+            .count();
+    }
+    assert!(escalated > 0, "the stress scenario never escalated");
+}
+
+// ---------------------------------------------------------- determinism
+
+#[test]
+fn same_seed_same_bytes_different_seed_different_run() {
+    let sc = load("building_to_street.toml");
+    let opts = RunOptions { trace: true };
+    let a = run_replication(&sc, 7, 0, opts);
+    let b = run_replication(&sc, 7, 0, opts);
+    assert_eq!(a, b);
+    let files_a = report::run_files(&sc, &a, true).unwrap();
+    let files_b = report::run_files(&sc, &b, true).unwrap();
+    assert_eq!(files_a, files_b);
+    assert_eq!(report::json(&a), report::json(&b));
+    let c = run_replication(&sc, 8, 0, opts);
+    assert_ne!(a.trace, c.trace, "another seed must give another run");
+    let d = run_replication(&sc, 7, 1, opts);
+    assert_ne!(
+        a.trace, d.trace,
+        "another replication must give another run"
+    );
+}
+
+#[test]
+fn threads_do_not_change_results() {
+    let sc = load("tiny.toml");
+    let serial: Vec<RunResult> = (0..8)
+        .map(|r| run_replication(&sc, 9, r, RunOptions::default()))
+        .collect();
+    let parallel: Vec<RunResult> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..8)
+            .map(|r| {
+                let sc = &sc;
+                s.spawn(move || run_replication(sc, 9, r, RunOptions::default()))
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(serial, parallel);
+}
+
+// ----------------------------------------------------------- escalation
+
+#[test]
+fn escalation_frequency_matches_its_rate() {
+    // A building sealed for exactly 5 days escalates to its compound at
+    // rate 0.1/day: P(escalation) = 1 - exp(-0.5) = 0.3935.
+    let sc = tiny_with(
+        12,
+        r#"
+[closures]
+duration_days = { building = 5.0, compound = 5.0, community = 5.0, street = 5.0, site = 5.0 }
+escalation_per_day = { building = 0.1, compound = 0.0, community = 0.0, street = 0.0, site = 0.0 }
+
+[[events]]
+kind = "seal"
+day = 2
+place = "Riverside-S1-C1-K1-B1"
+"#,
+    );
+    let n = 600;
+    let mut hits = 0;
+    let mut times = Vec::new();
+    for rep in 0..n {
+        let r = run_replication(&sc, 21, rep, RunOptions::default());
+        if let Some(c) = r.closures.iter().find(|c| c.cause == "escalation") {
+            assert_eq!(c.level, "compound");
+            hits += 1;
+            times.push(c.start_h - r.closures[0].start_h);
+        }
+    }
+    let p = 1.0 - (-0.5f64).exp();
+    let sigma = (p * (1.0 - p) / n as f64).sqrt();
+    let phat = hits as f64 / n as f64;
+    assert!(
+        (phat - p).abs() < 4.0 * sigma,
+        "escalated {phat:.3}, expected {p:.3} ± {:.3}",
+        4.0 * sigma
+    );
+    // Given escalation before 5 days, the delay is a truncated exponential:
+    // mean = 1/r - T e^{-rT} / (1 - e^{-rT}) = 2.4585 days.
+    let mean_days = times.iter().sum::<f64>() / times.len() as f64 / 24.0;
+    let expected = 10.0 - 5.0 * (-0.5f64).exp() / (1.0 - (-0.5f64).exp());
+    assert!(
+        (mean_days - expected).abs() < 0.35,
+        "mean delay {mean_days:.3} d, expected {expected:.3} d"
+    );
+}
+
+// ---------------------------------------------------------------- panic
+
+fn city_sales_by_day(r: &RunResult) -> Vec<f64> {
+    let mut v = vec![0.0; r.days as usize];
+    for row in r.daily.iter().filter(|d| d.level == "city") {
+        v[row.day as usize - 1] += row.sales_kg;
+    }
+    v
+}
+
+#[test]
+fn panic_raises_then_lowers_demand() {
+    // Publicity off, so that the rumour's panic runs its course.
+    let quiet = tiny_with(30, "[plan]\npublicity_trigger_panic = 1.0\n");
+    let rumour = tiny_with(
+        30,
+        r#"
+[plan]
+publicity_trigger_panic = 1.0
+
+[[events]]
+kind = "rumour"
+day = 10
+strength = 0.6
+"#,
+    );
+    let q = city_sales_by_day(&run_replication(&quiet, 4, 0, RunOptions::default()));
+    let r = city_sales_by_day(&run_replication(&rumour, 4, 0, RunOptions::default()));
+    let sum = |v: &[f64], a: usize, b: usize| v[a - 1..b].iter().sum::<f64>();
+    // Before the rumour, the same replication (common random numbers) buys the same.
+    assert!((sum(&r, 2, 9) - sum(&q, 2, 9)).abs() < 1e-6);
+    // The days of the rumour: panic buying, at least +20%.
+    let up = sum(&r, 10, 12) / sum(&q, 10, 12);
+    assert!(up > 1.2, "days of the rumour: sales ×{up:.2}");
+    // Afterwards hoarded pantries are eaten down: sales dip below normal.
+    let peak_day = (10..=16)
+        .max_by(|&a, &b| r[a - 1].total_cmp(&r[b - 1]))
+        .unwrap();
+    let dip = sum(&r, 16, 25) / sum(&q, 16, 25);
+    assert!(
+        dip < 0.97,
+        "after the panic: sales ×{dip:.2} (peak on day {peak_day})"
+    );
+    let rr = run_replication(&rumour, 4, 0, RunOptions::default());
+    assert!(rr.outcomes.peak_panic >= 0.6 - 1e-9);
+    assert!(rr.outcomes.peak_sales_ratio > 1.3);
+}
+
+// ---------------------------------------------------- the plan's rules
+
+#[test]
+fn suppliers_and_points_follow_the_plan_rule() {
+    let sc = load("building_to_street.toml");
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    let plan = &sc.plan;
+    assert_eq!(r.closures.len(), 4);
+    for c in &r.closures {
+        let level = baogong::model::config::Level::parse(c.level).unwrap();
+        let rule = plan.suppliers.get(level);
+        let want = rule.count(c.residents, plan.people_per_supplier);
+        assert_eq!(c.suppliers, want, "{} {}", c.level, c.place);
+        assert!(c.suppliers >= rule.min && c.suppliers <= rule.max);
+        let prule = plan.points.get(level);
+        assert!(
+            c.points >= prule.min.min(1) && c.points <= prule.max,
+            "{} points",
+            c.points
+        );
+    }
+    // The document's rule: 1 / 2-3 / 3-4 / 5-8.
+    let s: Vec<u32> = r.closures.iter().map(|c| c.suppliers).collect();
+    assert_eq!(s[0], 1);
+    assert!(
+        (2..=3).contains(&s[1]) && (3..=4).contains(&s[2]) && (5..=8).contains(&s[3]),
+        "{s:?}"
+    );
+    // Every closure got goods at its points, a few hours after sealing.
+    for c in &r.closures {
+        let h = c.hours_to_first_goods.expect("no goods reached the points");
+        let min = plan.decision_delay_hours + plan.setup_delay_hours;
+        assert!(h >= min, "{h} h < decision + set-up {min} h");
+    }
+}
+
+#[test]
+fn riders_bind_a_street_lockdown() {
+    // Fewer riders per point mean longer waits and more shortage.
+    let base = load("building_to_street.toml");
+    let mut few = base.clone();
+    few.plan.point_riders = 5;
+    let mut many = base.clone();
+    many.plan.point_riders = 40;
+    let a = run_replication(&few, 2, 0, RunOptions::default());
+    let b = run_replication(&many, 2, 0, RunOptions::default());
+    let wait = |r: &RunResult| r.closures.iter().map(|c| c.mean_wait_h).fold(0.0, f64::max);
+    assert!(wait(&a) > wait(&b), "{} vs {}", wait(&a), wait(&b));
+    assert!(a.outcomes.shortage_person_days > b.outcomes.shortage_person_days);
+}
