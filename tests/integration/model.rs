@@ -393,3 +393,32 @@ fn riders_bind_a_street_lockdown() {
     assert!(wait(&a) > wait(&b), "{} vs {}", wait(&a), wait(&b));
     assert!(a.outcomes.shortage_person_days > b.outcomes.shortage_person_days);
 }
+
+// ------------------------------------------------------ documented defaults
+
+#[test]
+fn default_toml_states_the_built_in_defaults() {
+    // scenarios/default.toml writes out every key with its source; a file
+    // that states only the city size, the reserves and the event must give
+    // the same scenario, or the comments document values the code ignores.
+    let full = baogong::scenario::load_default().unwrap();
+    let text = baogong::scenario::DEFAULT_SCENARIO;
+    let reserves_and_events: String = text
+        .split("[[reserves]]")
+        .skip(1)
+        .map(|block| {
+            let block = block.split("\n[riders]").next().unwrap();
+            format!("[[reserves]]{block}")
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let events = text.split("[[events]]").skip(1).map(|b| format!("[[events]]{b}")).collect::<String>();
+    let minimal = format!(
+        "[scenario]\nname = \"{}\"\ndays = {}\nseed = {}\n[city]\ndistricts = 3\n{reserves_and_events}\n{events}",
+        full.name, full.days, full.seed
+    );
+    let mut small = baogong::scenario::load_str(&minimal, "minimal.toml").unwrap_or_else(|e| panic!("{e}"));
+    small.source = full.source.clone();
+    small.description = full.description.clone();
+    assert_eq!(format!("{small:?}"), format!("{full:?}"));
+}
