@@ -412,13 +412,83 @@ fn default_toml_states_the_built_in_defaults() {
         })
         .collect::<Vec<_>>()
         .join("\n");
-    let events = text.split("[[events]]").skip(1).map(|b| format!("[[events]]{b}")).collect::<String>();
+    let events = text
+        .split("[[events]]")
+        .skip(1)
+        .map(|b| format!("[[events]]{b}"))
+        .collect::<String>();
     let minimal = format!(
         "[scenario]\nname = \"{}\"\ndays = {}\nseed = {}\n[city]\ndistricts = 3\n{reserves_and_events}\n{events}",
         full.name, full.days, full.seed
     );
-    let mut small = baogong::scenario::load_str(&minimal, "minimal.toml").unwrap_or_else(|e| panic!("{e}"));
+    let mut small =
+        baogong::scenario::load_str(&minimal, "minimal.toml").unwrap_or_else(|e| panic!("{e}"));
     small.source = full.source.clone();
     small.description = full.description.clone();
     assert_eq!(format!("{small:?}"), format!("{full:?}"));
+}
+
+// ------------------------------------------- plan settings act as they say
+
+#[test]
+fn publicity_cuts_panic() {
+    let rumour = "[[events]]\nkind = \"rumour\"\nday = 3\nstrength = 0.8\n";
+    let off = tiny_with(
+        12,
+        &format!("[plan]\npublicity_trigger_panic = 1.0\n{rumour}"),
+    );
+    let on = tiny_with(
+        12,
+        &format!("[plan]\npublicity_trigger_panic = 0.3\npublicity_delay_hours = 6.0\n{rumour}"),
+    );
+    let panic_on_day = |r: &RunResult, day: u32| {
+        r.daily
+            .iter()
+            .find(|d| d.level == "city" && d.day == day)
+            .unwrap()
+            .panic
+    };
+    let a = run_replication(&off, 1, 0, RunOptions::default());
+    let b = run_replication(&on, 1, 0, RunOptions::default());
+    assert!(b.decisions.iter().any(|d| d.what.starts_with("publicity:")));
+    assert!(!a.decisions.iter().any(|d| d.what.starts_with("publicity:")));
+    assert!(panic_on_day(&b, 4) < 0.6 * panic_on_day(&a, 4));
+    // Less hoarding in the days after the announcement.
+    let (sa, sb) = (city_sales_by_day(&a), city_sales_by_day(&b));
+    let after = |v: &[f64]| v[3..6].iter().sum::<f64>();
+    assert!(after(&sb) < after(&sa), "{} vs {}", after(&sb), after(&sa));
+}
+
+#[test]
+fn staff_who_cannot_work_stop_sales() {
+    let sc = tiny_with(
+        10,
+        "[[events]]\nkind = \"staff_loss\"\nday = 4\nshare = 1.0\nhours = 48.0\n",
+    );
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    let sales = city_sales_by_day(&r);
+    assert!(sales[2] > 0.0);
+    assert_eq!(sales[3], 0.0, "no staff, no sales");
+    assert_eq!(sales[4], 0.0, "no staff, no sales");
+    assert!(sales[6] > sales[2], "pent-up demand after the staff return");
+}
+
+#[test]
+fn green_channel_and_passes_speed_up_first_goods() {
+    let base = load("building_to_street.toml");
+    let first = |sc: &Scenario| {
+        let r = run_replication(sc, 3, 0, RunOptions::default());
+        r.outcomes.mean_hours_to_first_goods
+    };
+    let mut no_green = base.clone();
+    no_green.plan.green_channel = false;
+    let mut no_passes = base.clone();
+    no_passes.plan.vehicle_passes = false;
+    let (with, without) = (first(&base), first(&no_green));
+    assert!(
+        with < without,
+        "green channel: {with:.2} h vs {without:.2} h without"
+    );
+    let held = first(&no_passes);
+    assert!(held > with, "without passes: {held:.2} h vs {with:.2} h");
 }
