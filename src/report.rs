@@ -271,27 +271,41 @@ pub fn run_files(
 }
 
 /// Writes every file into `dir` (created if missing), each first to a
-/// temporary name and then renamed; on any failure, the temporary files are
-/// removed and no file of the set is put in place.
+/// temporary name and then renamed. Every destination is checked before the
+/// first rename; on any failure the temporary files are removed, so no file
+/// of the set is put in place half-written.
 pub fn write_all_or_nothing(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
+    for (name, _) in files {
+        let dest = dir.join(name);
+        if dest.is_dir() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{} is a directory", dest.display()),
+            ));
+        }
+    }
     let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = (|| {
+    let mut result = (|| {
         for (name, bytes) in files {
             let tmp = dir.join(format!(".{name}.partial"));
+            temps.push((tmp.clone(), dir.join(name)));
             std::fs::write(&tmp, bytes)?;
-            temps.push((tmp, dir.join(name)));
         }
         Ok(())
     })();
-    if let Err(e) = result {
+    if result.is_ok() {
+        for (tmp, dest) in &temps {
+            if let Err(e) = std::fs::rename(tmp, dest) {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    if result.is_err() {
         for (tmp, _) in &temps {
             let _ = std::fs::remove_file(tmp);
         }
-        return Err(e);
     }
-    for (tmp, dest) in &temps {
-        std::fs::rename(tmp, dest)?;
-    }
-    Ok(())
+    result
 }

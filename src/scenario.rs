@@ -100,29 +100,126 @@ pub fn build_raw(raw: &raw::RawScenario, src: &str, file: &str) -> Result<Scenar
     })
 }
 
-/// The key written on the line that holds byte `offset`, or the table
-/// header there.
+/// The key written on the line that holds byte `offset`, with the table
+/// header above it (`plan.green_chanel`), or the table header there.
 fn key_at(src: &str, offset: usize) -> String {
-    let offset = offset.min(src.len());
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
     let start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = src[start..].find('\n').map_or(src.len(), |i| start + i);
     let line = src[start..end].trim();
-    if let Some((k, _)) = line.split_once('=') {
-        k.trim().trim_matches('"').to_string()
-    } else {
-        line.trim_matches(|c| c == '[' || c == ']')
-            .trim()
-            .to_string()
+    let header = |l: &str| l.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+    if line.starts_with('[') {
+        return header(line);
+    }
+    let key = match line.split_once('=') {
+        Some((k, _)) => k.trim().trim_matches('"').to_string(),
+        None => return String::new(),
+    };
+    let before: Vec<&str> = src[..start].lines().map(str::trim).collect();
+    let table = before.iter().rposition(|l| l.starts_with('[')).map(|i| {
+        let h = before[i];
+        if h.starts_with("[[") {
+            // An array of tables: name the element, `stores[1]`.
+            let n = before[..i].iter().filter(|l| **l == h).count();
+            format!("{}[{n}]", header(h))
+        } else {
+            header(h)
+        }
+    });
+    match table {
+        Some(t) if !t.is_empty() => format!("{t}.{key}"),
+        _ => key,
     }
 }
 
 /// Makes serde's messages read as ours: one line, no trailing period.
 fn tidy(msg: &str) -> String {
-    let one = msg.split_whitespace().collect::<Vec<_>>().join(" ");
+    // One line; absurdly long tokens (a 300-digit number) are shortened.
+    let one = msg
+        .split_whitespace()
+        .map(|w| {
+            if w.chars().count() > 40 {
+                format!("{}…", w.chars().take(24).collect::<String>())
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let one = suggest(&one);
     let one = one.replace("data did not match any variant of untagged enum RawDist", "expected a number or a distribution table such as { dist = \"uniform\", min = 1.0, max = 2.0 }");
     let one = one.replace(
         "data did not match any variant of untagged enum RawCount",
         "expected a count (2) or a range [min, max] ([2, 3])",
     );
     one.trim_end_matches('.').to_string()
+}
+
+/// Turns serde's "unknown field `x`, expected one of `a`, `b`" into
+/// "unknown key `x`; did you mean `a`? valid keys: a, b".
+fn suggest(msg: &str) -> String {
+    let Some(rest) = msg.strip_prefix("unknown field `") else {
+        return msg.to_string();
+    };
+    let Some((field, rest)) = rest.split_once('`') else {
+        return msg.to_string();
+    };
+    let valid: Vec<&str> = rest.split('`').skip(1).step_by(2).collect();
+    if valid.is_empty() {
+        return msg.to_string();
+    }
+    let best = valid
+        .iter()
+        .map(|v| (edit_distance(field, v), *v))
+        .min()
+        .filter(|(d, _)| *d <= 2 || field.len() > 6 && *d <= 3);
+    let hint = best.map_or(String::new(), |(_, v)| format!("; did you mean `{v}`?"));
+    format!(
+        "unknown key `{field}`{hint}{}valid keys here: {}",
+        if hint.is_empty() { "; " } else { " " },
+        valid.join(", ")
+    )
+}
+
+/// Levenshtein distance between two short strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_get_a_suggestion() {
+        let m = suggest("unknown field `green_chanel`, expected one of `green_channel`, `points`");
+        assert_eq!(
+            m,
+            "unknown key `green_chanel`; did you mean `green_channel`? valid keys here: green_channel, points"
+        );
+        let m = suggest("unknown field `zzz`, expected `points`");
+        assert_eq!(m, "unknown key `zzz`; valid keys here: points");
+    }
+
+    #[test]
+    fn key_at_names_the_table() {
+        let src = "[scenario]\nname = \"x\"\n[plan]\n# c\ngreen = 1\n";
+        let off = src.find("green").unwrap();
+        assert_eq!(key_at(src, off), "plan.green");
+        assert_eq!(key_at(src, 0), "scenario");
+    }
 }

@@ -31,12 +31,30 @@ fn problem<T>(path: &KeyPath, message: impl Into<String>) -> R<T> {
     })
 }
 
+/// A finite number within the key's sane range: durations and covers in
+/// days up to ten years, hours up to ten years, a person's daily need up to
+/// 100 kg, anything else up to 10^12 (so that gram arithmetic cannot overflow).
 fn finite(path: &KeyPath, v: f64) -> R<f64> {
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        problem(path, format!("must be a finite number, not {v}"))
+    if !v.is_finite() {
+        return problem(path, format!("must be a finite number, not {v}"));
     }
+    let key = match path.0.last() {
+        Some(super::locate::PathSeg::Key(k)) => k.as_str(),
+        _ => "",
+    };
+    let (limit, unit) = if key == "need_kg_per_person_day" {
+        (100.0, " kg/person/day")
+    } else if key.ends_with("_days") {
+        (3_650.0, " days")
+    } else if key.ends_with("_hours") {
+        (87_600.0, " hours")
+    } else {
+        (1e12, "")
+    };
+    if v.abs() > limit {
+        return problem(path, format!("{v} is too large: at most {limit}{unit}"));
+    }
+    Ok(v)
 }
 
 /// A number > 0.
@@ -695,11 +713,12 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
         1,
         1_000,
     )?;
-    let nbuild = nd * ns * nc * nk * nb;
+    let sites = int_in(&cp.key("sites_per_street"), c.sites_per_street, 0, 1_000)?;
+    let nbuild = nd * ns * nc * nk * nb + nd * ns * sites;
     if nbuild > 20_000_000 {
         return problem(
             &cp.key("buildings_per_compound"),
-            format!("the city would have {nbuild} buildings; at most 20,000,000"),
+            format!("the city would have {nbuild} buildings and sites; at most 20,000,000"),
         );
     }
     if nbuild > pop {
@@ -715,7 +734,6 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
             format!("must be at least 0 and less than 1, not {spread}"),
         );
     }
-    let sites = int_in(&cp.key("sites_per_street"), c.sites_per_street, 0, 1_000)?;
     let site_head = int_in(&cp.key("site_headcount"), c.site_headcount, 1, 1_000_000)?;
     let per10k = positive(&cp.key("stores_per_10k"), c.stores_per_10k)?;
     let store_staff = int_in(&cp.key("store_staff"), c.store_staff, 1, 100_000)? as u32;
@@ -844,7 +862,16 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
             lead_time_hours: 48.0,
         });
     }
-    let nstores = ((pop as f64 / 10_000.0 * per10k).round() as usize).max(1);
+    let nstores = ((pop as f64 / 10_000.0 * per10k).round() as u64).max(1);
+    if nstores > nbuild {
+        return problem(
+            &cp.key("stores_per_10k"),
+            format!(
+                "gives {nstores} stores for {nbuild} buildings; at most one store per building"
+            ),
+        );
+    }
+    let nstores = nstores as usize;
     let mut stores = Vec::with_capacity(nstores);
     let mut count_in = vec![0usize; communities.len()];
     for i in 0..nstores {
