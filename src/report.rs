@@ -76,8 +76,8 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
         );
         for c in &r.closures {
             let end = match (c.end_h, c.escalated_to) {
-                (Some(e), Some(to)) => format!("{:.1}→#{to}", e / 24.0),
-                (Some(e), None) => format!("{:.1}", e / 24.0),
+                (Some(e), Some(to)) => format!("{:.1}→#{to}", e / 24.0 + 1.0),
+                (Some(e), None) => format!("{:.1}", e / 24.0 + 1.0),
                 (None, _) => "open".into(),
             };
             let first = c

@@ -115,7 +115,7 @@ pub(crate) fn validate(a: ValidateArgs) -> Result<(), Failure> {
     }
     let _ = writeln!(o, "events:");
     for e in &sc.events {
-        let _ = writeln!(o, "  {}: {:?}", e.at, e.kind);
+        let _ = writeln!(o, "  {}: {}", e.at, e.kind.describe(&sc));
     }
     if sc.events.is_empty() {
         let _ = writeln!(o, "  none");

@@ -35,8 +35,6 @@ pub enum StreamId {
     Monitoring,
     /// Orders at distribution points and their service times.
     Service,
-    /// Staff and rider attendance.
-    Staff,
     /// A stream for user code and tests, by number.
     Custom(u32),
 }
@@ -51,7 +49,6 @@ impl StreamId {
             StreamId::Rumour => 5,
             StreamId::Monitoring => 6,
             StreamId::Service => 7,
-            StreamId::Staff => 8,
             StreamId::Custom(n) => 1_000 + u64::from(n),
         }
     }

@@ -55,7 +55,8 @@ impl World<'_> {
             points: Vec::new(),
             passes_at: None,
             first_goods: None,
-            handed_out_g: 0,
+            handed_out: vec![0; self.nc],
+            compensated: false,
             duty: Vec::new(),
         });
         for b in &mut self.sealed_by[p.first..p.end] {
@@ -144,26 +145,38 @@ impl World<'_> {
         let mut family = self.closures[ci].absorbed.clone();
         family.push(closure);
         for &f in &family {
-            self.stop_serving(now, f);
+            self.stop_serving(f);
         }
         self.refresh_zones();
-        let handed: f64 = family
-            .iter()
-            .map(|&f| self.closures[f as usize].handed_out_g as f64)
-            .sum();
-        let mean_price = {
-            let n = sc.goods.len() as f64;
-            sc.goods.iter().map(|g| g.price).sum::<f64>() / n
-        };
-        self.cost(4, handed / G * mean_price * sc.costs.compensation_share);
+        for &f in &family {
+            self.compensate(f);
+        }
         self.decide(
             now,
             format!("{} `{}` reopened (end of response)", p.level.key(), p.name),
         );
     }
 
+    /// Pays compensation 合理补偿 for the goods requisitioned for a
+    /// closure's points, at `compensation_share` of their price (once).
+    pub(crate) fn compensate(&mut self, closure: u32) {
+        let sc = self.sc;
+        let cl = &mut self.closures[closure as usize];
+        if cl.compensated {
+            return;
+        }
+        cl.compensated = true;
+        let yuan: f64 = cl
+            .handed_out
+            .iter()
+            .zip(&sc.goods)
+            .map(|(&g, goods)| g as f64 / G * goods.price)
+            .sum();
+        self.cost(4, yuan * sc.costs.compensation_share);
+    }
+
     /// A closure's points stop serving; their stock and waiting orders go.
-    fn stop_serving(&mut self, now: SimTime, closure: u32) {
+    fn stop_serving(&mut self, closure: u32) {
         let nc = self.nc;
         let c = &mut self.closures[closure as usize];
         if !c.serving {
@@ -190,7 +203,6 @@ impl World<'_> {
                 }
             }
         }
-        let _ = now;
     }
 
     /// The decision 决策: suppliers designated by the plan's rule, nearest
@@ -322,7 +334,7 @@ impl World<'_> {
                         self.point_stock[first * nc + k] += g;
                     }
                 }
-                self.stop_serving(now, a);
+                self.stop_serving(a);
             }
         }
         // Designated suppliers carry the points' daily need on top of their own.
@@ -464,7 +476,7 @@ impl World<'_> {
             let b = b as usize;
             let hh = self.households(b) as f64;
             let cover = self.sc.plan.order_interval_days + 1.0;
-            let mut handed = 0i64;
+            let cl = self.points[pi].closure as usize;
             for c in 0..nc {
                 let target = self.need[b * nc + c] as f64 * cover;
                 let want = ((target - self.pantry[b * nc + c] as f64).max(0.0) / hh).ceil() as i64;
@@ -472,11 +484,9 @@ impl World<'_> {
                 self.point_stock[pi * nc + c] -= got;
                 self.pantry[b * nc + c] += got;
                 self.m.daily[self.points[pi].district * nc + c][POINT] += got;
-                handed += got;
+                self.closures[cl].handed_out[c] += got;
             }
             self.points[pi].orders_done += 1;
-            let cl = self.points[pi].closure as usize;
-            self.closures[cl].handed_out_g += handed;
             let fee = self.sc.costs.door_delivery;
             self.cost(3, fee);
         }

@@ -292,19 +292,13 @@ impl City {
 
     /// Whether place `inner` lies within place `outer` (or is it).
     pub fn within(&self, inner: usize, outer: usize) -> bool {
-        let (i, o) = (&self.places[inner], &self.places[outer]);
-        if inner == outer {
-            return true;
-        }
-        let mut p = i.parent;
+        let mut p = Some(inner);
         while let Some(x) = p {
             if x == outer {
                 return true;
             }
             p = self.places[x].parent;
         }
-        // Empty places (no building) are compared by ancestry only.
-        let _ = o;
         false
     }
 }
@@ -318,8 +312,8 @@ pub struct Households {
     pub base_cover_days: f64,
     /// Extra cover at panic 1 [days].
     pub hoard_extra_days: f64,
-    /// Cover at the start [days].
-    pub initial_cover_days: f64,
+    /// Cover at the start [days]; `None`: the steady state of the shopping rule.
+    pub initial_cover_days: Option<f64>,
     /// Share of the pantry gap closed per day [1/day].
     pub refill_per_day: f64,
 }
@@ -587,6 +581,48 @@ pub enum ScriptedKind {
     },
 }
 
+impl ScriptedKind {
+    /// The event in words, with names instead of indices.
+    pub fn describe(&self, sc: &Scenario) -> String {
+        let city = &sc.city;
+        let district = |d: &Option<usize>| {
+            d.map_or("city-wide".to_string(), |d| {
+                format!("in {}", city.places[city.districts[d]].name)
+            })
+        };
+        match self {
+            ScriptedKind::Seal { place } => format!("seal {}", city.places[*place].name),
+            ScriptedKind::Lift { place } => {
+                format!("lift the closure of {}", city.places[*place].name)
+            }
+            ScriptedKind::Rumour {
+                district: d,
+                strength,
+            } => {
+                format!("rumour {} (strength {strength})", district(d))
+            }
+            ScriptedKind::StaffLoss {
+                district: d,
+                share,
+                hours,
+            } => {
+                format!(
+                    "{:.0}% of staff lost {} for {hours} h",
+                    share * 100.0,
+                    district(d)
+                )
+            }
+            ScriptedKind::WarehouseClosed { supplier, hours } => {
+                format!("{} closed for {hours} h", city.suppliers[*supplier].name)
+            }
+            ScriptedKind::RidersAdded { count } => format!("{count} riders added"),
+            ScriptedKind::CheckpointDelay { extra_hours, hours } => {
+                format!("checkpoints hold convoys {extra_hours} h longer for {hours} h")
+            }
+        }
+    }
+}
+
 /// A scripted event.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScriptedEvent {
@@ -594,4 +630,17 @@ pub struct ScriptedEvent {
     pub at: SimTime,
     /// What.
     pub kind: ScriptedKind,
+}
+
+impl Households {
+    /// Pantry cover at the start [days]: as given, or the steady state of
+    /// the shopping rule (buying at rate r = ln(1/(1 - refill)) per day
+    /// towards `base_cover_days` balances eating one day's need a day when
+    /// the pantry holds `base_cover_days - 1/r`).
+    pub fn start_cover_days(&self) -> f64 {
+        self.initial_cover_days.unwrap_or_else(|| {
+            let r = -(1.0 - self.refill_per_day).max(1e-9).ln();
+            (self.base_cover_days - 1.0 / r).max(0.2 * self.base_cover_days)
+        })
+    }
 }

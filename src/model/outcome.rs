@@ -18,6 +18,10 @@ impl World<'_> {
         for c in 0..nc {
             self.m.balance[c].final_g = self.goods_on_hand(c);
         }
+        // Closures still sealed at the horizon owe their compensation too.
+        for i in 0..self.closures.len() {
+            self.compensate(i as u32);
+        }
         let kg = |g: i64| g as f64 / G;
         let categories: Vec<CategoryOutcome> = sc
             .goods
@@ -69,7 +73,7 @@ impl World<'_> {
                     } else {
                         0.0
                     },
-                    handed_out_kg: kg(c.handed_out_g),
+                    handed_out_kg: kg(c.handed_out.iter().sum()),
                 }
             })
             .collect();

@@ -7,7 +7,7 @@
 
 use super::config::ScriptedKind;
 use super::world::*;
-use crate::engine::{HOUR, Scheduler, SimDuration, SimTime};
+use crate::engine::{Scheduler, SimDuration, SimTime};
 
 impl World<'_> {
     /// Decays every district's panic to `now`.
@@ -128,6 +128,5 @@ impl World<'_> {
                 );
             }
         }
-        let _ = HOUR;
     }
 }

@@ -10,7 +10,7 @@ use rand::RngExt;
 
 use super::metrics::DailyRow;
 use super::world::*;
-use crate::engine::{DAY, HOUR, Scheduler, SimTime};
+use crate::engine::{DAY, Scheduler, SimTime};
 
 impl World<'_> {
     /// Residents consume from their pantries up to `now`; what an empty
@@ -338,6 +338,5 @@ impl World<'_> {
             }
         }
         self.m.daily.iter_mut().for_each(|a| *a = [0; 7]);
-        let _ = HOUR;
     }
 }

@@ -10,7 +10,7 @@ use rand::RngExt;
 
 use super::config::SupplierKind;
 use super::world::*;
-use crate::engine::{DAY, HOUR, Scheduler, SimDuration, SimTime};
+use crate::engine::{DAY, Scheduler, SimDuration, SimTime};
 
 impl World<'_> {
     /// A store reviews its stock and reorders from its depot.
@@ -60,7 +60,7 @@ impl World<'_> {
     pub(crate) fn dispatch(&mut self, now: SimTime, origin: Origin, s: &mut Scheduler<CityEvent>) {
         let nc = self.nc;
         loop {
-            let (fleet, stock, budget, base) = match origin {
+            let (fleet, stock, budget) = match origin {
                 Origin::Supplier(i) => {
                     let i = i as usize;
                     if self.sup_closed_until[i] > now {
@@ -70,7 +70,6 @@ impl World<'_> {
                         &mut self.sup_fleet[i],
                         &mut self.sup_stock[i * nc..(i + 1) * nc],
                         Some(&mut self.sup_budget[i]),
-                        i,
                     )
                 }
                 Origin::Store(i) => {
@@ -79,7 +78,6 @@ impl World<'_> {
                         &mut self.store_fleet[i],
                         &mut self.stock[i * nc..(i + 1) * nc],
                         None,
-                        i,
                     )
                 }
                 Origin::Outside => return,
@@ -127,7 +125,6 @@ impl World<'_> {
             if shipped > 0 {
                 fleet.free -= 1;
             }
-            let _ = base;
             self.release_pending(dest, &dropped);
             if shipped > 0 {
                 let origin_district = self.origin_district(origin);
@@ -378,7 +375,6 @@ impl World<'_> {
                 {
                     let total = (plan.transfer_days * need) as i64;
                     self.ship_to_depots(
-                        now,
                         &depots,
                         c,
                         total,
@@ -416,15 +412,7 @@ impl World<'_> {
                     left -= take;
                     self.reserve_pending[c] += take;
                     self.m.reserve[c] += take;
-                    self.ship_to_depots(
-                        now,
-                        &depots,
-                        c,
-                        take,
-                        ShipKind::Reserve,
-                        tier.latency_hours,
-                        s,
-                    );
+                    self.ship_to_depots(&depots, c, take, ShipKind::Reserve, tier.latency_hours, s);
                     self.cost(2, take as f64 / G * tier.cost_per_kg);
                     self.decide(
                         now,
@@ -450,7 +438,6 @@ impl World<'_> {
             );
             self.decide(now, format!("publicity ordered (peak panic {peak:.2})"));
         }
-        let _ = HOUR;
     }
 
     /// Sends `total` grams of category `c` from outside the city to the
@@ -459,7 +446,6 @@ impl World<'_> {
     #[allow(clippy::too_many_arguments)]
     fn ship_to_depots(
         &mut self,
-        now: SimTime,
         depots: &[usize],
         c: usize,
         total: i64,
@@ -495,6 +481,5 @@ impl World<'_> {
                 CityEvent::Arrive { shipment: id },
             );
         }
-        let _ = now;
     }
 }

@@ -241,7 +241,10 @@ pub(crate) struct Closure {
     pub(crate) points: Vec<u32>,
     pub(crate) passes_at: Option<SimTime>,
     pub(crate) first_goods: Option<SimTime>,
-    pub(crate) handed_out_g: i64,
+    /// Goods handed out at its points, per category [g].
+    pub(crate) handed_out: Vec<i64>,
+    /// Whether the compensation for requisitioned goods has been paid.
+    pub(crate) compensated: bool,
     /// Daily need of the sealed residents carried by each designated supplier [g/day].
     pub(crate) duty: Vec<i64>,
 }
@@ -377,13 +380,14 @@ impl<'a> World<'a> {
         let ns = city.stores.len();
         let nsup = city.suppliers.len();
         let nd = city.districts.len();
+        let start_cover = sc.households.start_cover_days();
         let mut need = vec![0i64; nb * nc];
         let mut pantry = vec![0i64; nb * nc];
         for (b, bd) in city.buildings.iter().enumerate() {
             for (c, g) in sc.goods.iter().enumerate() {
                 let n = (f64::from(bd.residents) * g.need_kg * G).round() as i64;
                 need[b * nc + c] = n;
-                pantry[b * nc + c] = (n as f64 * sc.households.initial_cover_days).round() as i64;
+                pantry[b * nc + c] = (n as f64 * start_cover).round() as i64;
             }
         }
         let mut normal = vec![0i64; ns * nc];
@@ -685,6 +689,78 @@ impl<'a> World<'a> {
     }
 }
 
+impl World<'_> {
+    /// The event in words, with names instead of indices, for `events.csv`.
+    pub fn describe(&self, e: &CityEvent) -> String {
+        let city = &self.sc.city;
+        let place = |p: u32| city.places[p as usize].name.as_str();
+        let closure = |c: u32| {
+            let cl = &self.closures[c as usize];
+            format!("closure #{c} ({} {})", cl.level.key(), place(cl.place))
+        };
+        let point = |p: u32| {
+            let pt = &self.points[p as usize];
+            format!("point #{p} of {}", closure(pt.closure))
+        };
+        let origin = |o: &Origin| match o {
+            Origin::Supplier(i) => city.suppliers[*i as usize].name.clone(),
+            Origin::Store(i) => city.stores[*i as usize].name.clone(),
+            Origin::Outside => "outside the city".into(),
+        };
+        match e {
+            CityEvent::SalesRound => "sales round".into(),
+            CityEvent::DayEnd => "midnight: spoilage, daily series".into(),
+            CityEvent::Report => "16:00 reports and daily dispatch".into(),
+            CityEvent::Production => "production bases' daily output".into(),
+            CityEvent::Replenish { store } => {
+                format!("{} reviews its stock", city.stores[*store as usize].name)
+            }
+            CityEvent::Arrive { shipment } => {
+                let sh = &self.shipments[*shipment as usize];
+                let dest = match sh.dest {
+                    Dest::Store(i) => city.stores[i as usize].name.clone(),
+                    Dest::Supplier(i) => city.suppliers[i as usize].name.clone(),
+                    Dest::Point(p) => point(p),
+                };
+                let kg = sh.amounts.iter().sum::<i64>() as f64 / G;
+                format!("{:?} of {kg:.1} kg arrives at {dest}", sh.kind)
+            }
+            CityEvent::VehicleBack { origin: o } => format!("vehicle back at {}", origin(o)),
+            CityEvent::DepotReopen { supplier } => {
+                format!("{} reopens", city.suppliers[*supplier as usize].name)
+            }
+            CityEvent::Seal { place: p, cause } => format!("seal {} ({})", place(*p), cause.key()),
+            CityEvent::Escalate { closure: c } => format!("{} may escalate", closure(*c)),
+            CityEvent::ClosureEnd { closure: c } => format!("{} ends", closure(*c)),
+            CityEvent::Designate { closure: c } => {
+                format!("suppliers designated for {}", closure(*c))
+            }
+            CityEvent::PointsOpen { closure: c } => format!("points open for {}", closure(*c)),
+            CityEvent::PointsShift { closure: c } => {
+                format!("points of {} start the day", closure(*c))
+            }
+            CityEvent::PointResupply { closure: c } => {
+                format!("points of {} resupplied", closure(*c))
+            }
+            CityEvent::OrderArrive { point: p } => format!("order at {}", point(*p)),
+            CityEvent::ServiceDone { point: p, building } => format!(
+                "order delivered to {} from {}",
+                city.places[city.buildings[*building as usize].place].name,
+                point(*p)
+            ),
+            CityEvent::RandomClosure => "a random new case".into(),
+            CityEvent::RandomRumour => "a random rumour".into(),
+            CityEvent::Publicity => "publicity".into(),
+            CityEvent::Scripted { index } => format!(
+                "scripted: {}",
+                self.sc.events[*index as usize].kind.describe(self.sc)
+            ),
+            CityEvent::StaffBack { .. } => "staff return".into(),
+            CityEvent::CheckpointNormal { .. } => "checkpoint delays back to normal".into(),
+        }
+    }
+}
+
 /// The random streams a helper may draw from.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Stream {
@@ -696,12 +772,15 @@ impl Model for World<'_> {
     type Event = CityEvent;
 
     fn handle(&mut self, now: SimTime, event: CityEvent, s: &mut Scheduler<CityEvent>) {
-        if let Some(t) = self.trace.as_mut() {
-            t.push(TraceRow {
+        if self.trace.is_some() {
+            let row = TraceRow {
                 time_s: now.0,
                 time: now.to_string(),
-                event: format!("{event:?}"),
-            });
+                event: self.describe(&event),
+            };
+            if let Some(t) = self.trace.as_mut() {
+                t.push(row);
+            }
         }
         match event {
             CityEvent::SalesRound => {

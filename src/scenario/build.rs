@@ -108,17 +108,25 @@ fn dist(path: &KeyPath, raw: &RawDist) -> R<Dist> {
     })
 }
 
+/// Builds per-level values; a level the file leaves out takes `dflt`'s.
 fn per_level<T, U>(
     path: &KeyPath,
     raw: &PerLevel<T>,
+    dflt: &PerLevel<T>,
     f: impl Fn(&KeyPath, &T) -> R<U>,
 ) -> R<m::PerLevel<U>> {
+    let one = |k: &str, a: &Option<T>, b: &Option<T>| -> R<U> {
+        match a.as_ref().or(b.as_ref()) {
+            Some(v) => f(&path.key(k), v),
+            None => problem(&path.key(k), "has no value and no default"),
+        }
+    };
     Ok(m::PerLevel {
-        building: f(&path.key("building"), &raw.building)?,
-        compound: f(&path.key("compound"), &raw.compound)?,
-        community: f(&path.key("community"), &raw.community)?,
-        street: f(&path.key("street"), &raw.street)?,
-        site: f(&path.key("site"), &raw.site)?,
+        building: one("building", &raw.building, &dflt.building)?,
+        compound: one("compound", &raw.compound, &dflt.compound)?,
+        community: one("community", &raw.community, &dflt.community)?,
+        street: one("street", &raw.street, &dflt.street)?,
+        site: one("site", &raw.site, &dflt.site)?,
     })
 }
 
@@ -155,7 +163,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
     }
 
     let goods = goods(raw)?;
-    let city = city(raw, &goods)?;
+    let city = city(raw)?;
 
     let h = &raw.households;
     let hp = root.key("households");
@@ -163,7 +171,10 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         persons_per_household: positive(&hp.key("persons_per_household"), h.persons_per_household)?,
         base_cover_days: positive(&hp.key("base_cover_days"), h.base_cover_days)?,
         hoard_extra_days: non_negative(&hp.key("hoard_extra_days"), h.hoard_extra_days)?,
-        initial_cover_days: non_negative(&hp.key("initial_cover_days"), h.initial_cover_days)?,
+        initial_cover_days: match h.initial_cover_days {
+            Some(d) => Some(non_negative(&hp.key("initial_cover_days"), d)?),
+            None => None,
+        },
         refill_per_day: share(&hp.key("refill_per_day"), h.refill_per_day)?,
     };
     if households.refill_per_day == 0.0 {
@@ -177,9 +188,12 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
     let pp = root.key("panic");
     let panic = m::PanicRules {
         half_life_days: positive(&pp.key("half_life_days"), p.half_life_days)?,
-        closure_push: per_level(&pp.key("closure_push"), &p.closure_push, |k, v| {
-            share(k, *v)
-        })?,
+        closure_push: per_level(
+            &pp.key("closure_push"),
+            &p.closure_push,
+            &RawPanic::default().closure_push,
+            |k, v| share(k, *v),
+        )?,
         spill_share: share(&pp.key("spill_share"), p.spill_share)?,
         empty_shelf_push_per_day: non_negative(
             &pp.key("empty_shelf_push_per_day"),
@@ -240,10 +254,16 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
     let c = &raw.closures;
     let cp = root.key("closures");
     let closures = m::ClosureRules {
-        duration_days: per_level(&cp.key("duration_days"), &c.duration_days, dist)?,
+        duration_days: per_level(
+            &cp.key("duration_days"),
+            &c.duration_days,
+            &RawClosures::default().duration_days,
+            dist,
+        )?,
         escalation_per_day: per_level(
             &cp.key("escalation_per_day"),
             &c.escalation_per_day,
+            &RawClosures::default().escalation_per_day,
             |k, v| non_negative(k, *v),
         )?,
         new_buildings_per_day: non_negative(
@@ -434,9 +454,19 @@ fn plan(raw: &RawScenario) -> R<m::Plan> {
         );
     }
     Ok(m::Plan {
-        suppliers: per_level(&pp.key("suppliers"), &p.suppliers, count_rule)?,
+        suppliers: per_level(
+            &pp.key("suppliers"),
+            &p.suppliers,
+            &RawPlan::default().suppliers,
+            count_rule,
+        )?,
         people_per_supplier: positive(&pp.key("people_per_supplier"), p.people_per_supplier)?,
-        points: per_level(&pp.key("points"), &p.points, count_rule)?,
+        points: per_level(
+            &pp.key("points"),
+            &p.points,
+            &RawPlan::default().points,
+            count_rule,
+        )?,
         people_per_point: positive(&pp.key("people_per_point"), p.people_per_point)?,
         decision_delay_hours: non_negative(
             &pp.key("decision_delay_hours"),
@@ -647,8 +677,7 @@ struct Node {
     path: KeyPath,
 }
 
-fn city(raw: &RawScenario, goods: &[m::Goods]) -> R<m::City> {
-    let _ = goods;
+fn city(raw: &RawScenario) -> R<m::City> {
     let root = KeyPath::root();
     let (nodes, stores, suppliers) = match &raw.city {
         Some(c) => {
@@ -714,11 +743,14 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
         1_000,
     )?;
     let sites = int_in(&cp.key("sites_per_street"), c.sites_per_street, 0, 1_000)?;
-    let nbuild = nd * ns * nc * nk * nb + nd * ns * sites;
-    if nbuild > 20_000_000 {
+    let nbuild = nd * ns * nc * nk * nb;
+    if nbuild + nd * ns * sites > 20_000_000 {
         return problem(
             &cp.key("buildings_per_compound"),
-            format!("the city would have {nbuild} buildings and sites; at most 20,000,000"),
+            format!(
+                "the city would have {} buildings and sites; at most 20,000,000",
+                nbuild + nd * ns * sites
+            ),
         );
     }
     if nbuild > pop {
@@ -1247,11 +1279,10 @@ fn assemble(
             "the city has no building: list places with level = \"building\" and residents",
         );
     }
-    for (i, n) in nodes.iter().enumerate() {
+    for n in &nodes {
         if n.level == Level::Compound && n.children.is_empty() {
             return problem(&n.path, format!("compound `{}` has no building", n.name));
         }
-        let _ = i;
     }
     // Supplier districts: explicit ones hold a place index; map to district index.
     for s in &mut suppliers {

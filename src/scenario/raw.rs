@@ -246,8 +246,9 @@ pub struct RawHouseholds {
     pub base_cover_days: f64,
     /// Extra days of cover at panic level 1 (hoarding) [days]. By default, 5.
     pub hoard_extra_days: f64,
-    /// Days of cover in the pantry at the start [days]. By default, 3.
-    pub initial_cover_days: f64,
+    /// Days of cover in the pantry at the start [days]. By default, the
+    /// steady state of the shopping rule, so that day 1 is a normal day.
+    pub initial_cover_days: Option<f64>,
     /// Share of the gap between desired and actual pantry that shopping
     /// closes per day [1/day]. By default, 0.5.
     pub refill_per_day: f64,
@@ -259,33 +260,48 @@ impl Default for RawHouseholds {
             persons_per_household: 2.62,
             base_cover_days: 3.0,
             hoard_extra_days: 5.0,
-            initial_cover_days: 3.0,
+            initial_cover_days: None,
             refill_per_day: 0.5,
         }
     }
 }
 
-/// Per-level values: building, compound, community, street, site.
+/// Per-level values: building, compound, community, street, site. A level
+/// left out keeps its default, so `[plan.suppliers] compound = 3` changes
+/// one level only.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PerLevel<T> {
     /// A sealed building.
-    pub building: T,
+    pub building: Option<T>,
     /// A sealed residential compound.
-    pub compound: T,
+    pub compound: Option<T>,
     /// A sealed village/community.
-    pub community: T,
+    pub community: Option<T>,
     /// A township/street under lockdown.
-    pub street: T,
+    pub street: Option<T>,
     /// A sealed workplace/site.
-    pub site: T,
+    pub site: Option<T>,
+}
+
+impl<T> PerLevel<T> {
+    /// All five levels given.
+    pub fn new(building: T, compound: T, community: T, street: T, site: T) -> Self {
+        PerLevel {
+            building: Some(building),
+            compound: Some(compound),
+            community: Some(community),
+            street: Some(street),
+            site: Some(site),
+        }
+    }
 }
 
 /// `[panic]`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RawPanic {
-    /// Half-life of panic without new shocks [days]. By default, 3.
+    /// Half-life of panic without new shocks [days]. By default, 7.
     pub half_life_days: f64,
     /// Jump of the district's panic when a closure of each level is announced.
     pub closure_push: PerLevel<f64>,
@@ -298,26 +314,20 @@ pub struct RawPanic {
     pub rumours_per_day: f64,
     /// Jump of panic from a random rumour. By default, 0.4.
     pub rumour_strength: f64,
-    /// Share of panic removed by a publicity message. By default, 0.5.
+    /// Share of panic removed by a publicity message. By default, 0.3.
     pub publicity_cut: f64,
 }
 
 impl Default for RawPanic {
     fn default() -> Self {
         RawPanic {
-            half_life_days: 3.0,
-            closure_push: PerLevel {
-                building: 0.05,
-                compound: 0.1,
-                community: 0.2,
-                street: 0.35,
-                site: 0.1,
-            },
+            half_life_days: 7.0,
+            closure_push: PerLevel::new(0.05, 0.1, 0.2, 0.35, 0.1),
             spill_share: 0.3,
             empty_shelf_push_per_day: 0.4,
             rumours_per_day: 0.0,
             rumour_strength: 0.4,
-            publicity_cut: 0.5,
+            publicity_cut: 0.3,
         }
     }
 }
@@ -475,20 +485,14 @@ pub struct RawClosures {
 impl Default for RawClosures {
     fn default() -> Self {
         RawClosures {
-            duration_days: PerLevel {
-                building: uniform(7.0, 14.0),
-                compound: uniform(10.0, 14.0),
-                community: uniform(14.0, 21.0),
-                street: uniform(14.0, 28.0),
-                site: uniform(7.0, 14.0),
-            },
-            escalation_per_day: PerLevel {
-                building: 0.05,
-                compound: 0.04,
-                community: 0.03,
-                street: 0.0,
-                site: 0.0,
-            },
+            duration_days: PerLevel::new(
+                uniform(7.0, 14.0),
+                uniform(10.0, 14.0),
+                uniform(14.0, 21.0),
+                uniform(14.0, 28.0),
+                uniform(7.0, 14.0),
+            ),
+            escalation_per_day: PerLevel::new(0.05, 0.04, 0.03, 0.0, 0.0),
             new_buildings_per_day: 0.0,
         }
     }
@@ -562,21 +566,21 @@ pub struct RawPlan {
 impl Default for RawPlan {
     fn default() -> Self {
         RawPlan {
-            suppliers: PerLevel {
-                building: RawCount::Exact(1),
-                compound: RawCount::Range([2, 3]),
-                community: RawCount::Range([3, 4]),
-                street: RawCount::Range([5, 8]),
-                site: RawCount::Range([1, 8]),
-            },
+            suppliers: PerLevel::new(
+                RawCount::Exact(1),
+                RawCount::Range([2, 3]),
+                RawCount::Range([3, 4]),
+                RawCount::Range([5, 8]),
+                RawCount::Range([1, 8]),
+            ),
             people_per_supplier: 2_000.0,
-            points: PerLevel {
-                building: RawCount::Exact(1),
-                compound: RawCount::Exact(1),
-                community: RawCount::Range([3, 4]),
-                street: RawCount::Range([4, 8]),
-                site: RawCount::Exact(1),
-            },
+            points: PerLevel::new(
+                RawCount::Exact(1),
+                RawCount::Exact(1),
+                RawCount::Range([3, 4]),
+                RawCount::Range([4, 8]),
+                RawCount::Exact(1),
+            ),
             people_per_point: 3_000.0,
             decision_delay_hours: 2.0,
             setup_delay_hours: 6.0,
@@ -707,7 +711,7 @@ pub struct RawScore {
     pub peak_panic: f64,
     /// Per 10,000 yuan of cost. By default, 1.
     pub cost_10k_yuan: f64,
-    /// Per tonne spoiled. By default, 0.1.
+    /// Per tonne spoiled. By default, 0.02.
     pub spoilage_tonnes: f64,
 }
 
@@ -719,7 +723,7 @@ impl Default for RawScore {
             stockout_hours: 0.05,
             peak_panic: 500.0,
             cost_10k_yuan: 1.0,
-            spoilage_tonnes: 0.1,
+            spoilage_tonnes: 0.02,
         }
     }
 }
