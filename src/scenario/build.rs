@@ -1128,7 +1128,7 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
             kind,
             // Place index for now; `assemble` turns it into a district index.
             district,
-            staff: int_in(&sp.key("staff"), s.staff.unwrap_or(60), 0, 1_000_000)? as u32,
+            staff: int_in(&sp.key("staff"), s.staff.unwrap_or(120), 0, 1_000_000)? as u32,
             trucks: int_in(&sp.key("trucks"), s.trucks.unwrap_or(30), 0, 1_000_000)? as u32,
             production_share,
             lead_time_hours: lead,

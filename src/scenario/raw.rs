@@ -221,7 +221,7 @@ pub struct RawSupplier {
     /// District where it stands; other regions have none.
     #[serde(default)]
     pub district: Option<String>,
-    /// Staff [persons]; warehouses and markets. By default, 60.
+    /// Staff [persons]; warehouses and markets. By default, 120.
     #[serde(default)]
     pub staff: Option<i64>,
     /// Trucks. By default, 30.
