@@ -210,6 +210,9 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
             format!("OFF by {residual} g")
         }
     );
+    for b in &r.invariant_breaches {
+        let _ = writeln!(o, "MODEL INVARIANT BROKEN: {b}");
+    }
     o
 }
 
@@ -227,7 +230,7 @@ fn thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

@@ -114,10 +114,10 @@ impl World<'_> {
         if c.ended.is_some() {
             return;
         }
-        if let Some(parent) = self.sc.city.places[c.place as usize].parent {
-            if self.sc.city.places[parent].level != Level::District {
-                self.seal(now, parent as u32, Cause::Escalation, s);
-            }
+        if let Some(parent) = self.sc.city.places[c.place as usize].parent
+            && self.sc.city.places[parent].level != Level::District
+        {
+            self.seal(now, parent as u32, Cause::Escalation, s);
         }
     }
 

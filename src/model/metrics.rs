@@ -225,6 +225,10 @@ pub struct RunResult {
     pub reports: ReportStats,
     /// Conservation of goods per category.
     pub balance: Vec<Balance>,
+    /// Breaches of the model's own invariants found at the end (a stock
+    /// below zero, goods not conserved); empty in a sound run.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub invariant_breaches: Vec<String>,
     /// Daily series.
     #[serde(skip)]
     pub daily: Vec<DailyRow>,

@@ -6,6 +6,39 @@ use super::world::*;
 use crate::engine::SimTime;
 
 impl World<'_> {
+    /// Lists what breaks the model's invariants: no holder has negative
+    /// stock, nothing is awaited in negative amounts, goods are conserved.
+    fn check_invariants(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let nc = self.nc;
+        let mut check = |what: &str, v: &[i64]| {
+            if let Some(i) = v.iter().position(|&x| x < 0) {
+                out.push(format!(
+                    "{what} #{} has {} g of {}",
+                    i / nc,
+                    v[i],
+                    self.sc.goods[i % nc].name
+                ));
+            }
+        };
+        check("pantry of building", &self.pantry);
+        check("store", &self.stock);
+        check("supplier", &self.sup_stock);
+        check("point", &self.point_stock);
+        check("pending order of store", &self.pending);
+        check("pending order of point", &self.point_pending);
+        for (c, b) in self.m.balance.iter().enumerate() {
+            if b.residual() != 0 {
+                out.push(format!(
+                    "{} not conserved: off by {} g",
+                    self.sc.goods[c].name,
+                    b.residual()
+                ));
+            }
+        }
+        out
+    }
+
     /// Closes the run at `now` and returns its results; `events` is the
     /// number of events processed.
     pub fn finish(mut self, now: SimTime, events: u64) -> RunResult {
@@ -22,6 +55,7 @@ impl World<'_> {
         for i in 0..self.closures.len() {
             self.compensate(i as u32);
         }
+        let invariant_breaches = self.check_invariants();
         let kg = |g: i64| g as f64 / G;
         let categories: Vec<CategoryOutcome> = sc
             .goods
@@ -150,6 +184,7 @@ impl World<'_> {
             decisions: std::mem::take(&mut self.m.decisions),
             reports: self.m.reports.clone(),
             balance: self.m.balance.clone(),
+            invariant_breaches,
             daily: std::mem::take(&mut self.m.rows),
             trace: self.trace.take().unwrap_or_default(),
         }

@@ -198,10 +198,11 @@ impl World<'_> {
         };
         let mut hours = travel;
         let mut checkpoints = 0;
-        if let Some(d) = to {
-            if from != to && self.sealed_pop[d] > 0 {
-                checkpoints += 1;
-            }
+        if let Some(d) = to
+            && from != to
+            && self.sealed_pop[d] > 0
+        {
+            checkpoints += 1;
         }
         let mut arrive_after = now;
         if let Dest::Point(p) = dest {
@@ -368,31 +369,30 @@ impl World<'_> {
             let half_life = 0.5 * sc.goods[c].shelf_life_days;
             let depot_stock: i64 = depots.iter().map(|&d| self.sup_stock[d * nc + c]).sum();
             // Emergency transfer 紧急调运 from other regions.
-            if let Some(o) = other {
-                if plan.transfer_days > 0.0
-                    && (depot_stock as f64) < plan.transfer_trigger_days.min(half_life) * need
-                    && self.transfer_pending[c] <= 0
-                {
-                    let total = (plan.transfer_days * need) as i64;
-                    self.ship_to_depots(
-                        &depots,
-                        c,
-                        total,
-                        ShipKind::Transfer,
-                        sc.city.suppliers[o].lead_time_hours,
-                        s,
-                    );
-                    self.transfer_pending[c] += total;
-                    self.cost(1, total as f64 / G * sc.costs.transfer_subsidy);
-                    self.decide(
-                        now,
-                        format!(
-                            "emergency transfer of {:.0} t of {} from other regions",
-                            total as f64 / 1e6,
-                            sc.goods[c].name
-                        ),
-                    );
-                }
+            if let Some(o) = other
+                && plan.transfer_days > 0.0
+                && (depot_stock as f64) < plan.transfer_trigger_days.min(half_life) * need
+                && self.transfer_pending[c] <= 0
+            {
+                let total = (plan.transfer_days * need) as i64;
+                self.ship_to_depots(
+                    &depots,
+                    c,
+                    total,
+                    ShipKind::Transfer,
+                    sc.city.suppliers[o].lead_time_hours,
+                    s,
+                );
+                self.transfer_pending[c] += total;
+                self.cost(1, total as f64 / G * sc.costs.transfer_subsidy);
+                self.decide(
+                    now,
+                    format!(
+                        "emergency transfer of {:.0} t of {} from other regions",
+                        total as f64 / 1e6,
+                        sc.goods[c].name
+                    ),
+                );
             }
             // Tiered reserve release: own level, then the level above, then
             // emergency support.

@@ -2,4 +2,5 @@
 
 mod cli;
 mod model;
+mod properties;
 mod scenario;

@@ -123,6 +123,11 @@ fn distribution_point_queue_matches_erlang_c() {
 // -------------------------------------------------------- conservation
 
 fn assert_conserved(r: &RunResult, what: &str) {
+    assert!(
+        r.invariant_breaches.is_empty(),
+        "{what}: {:?}",
+        r.invariant_breaches
+    );
     for (b, g) in r.balance.iter().zip(&r.categories) {
         assert_eq!(
             b.residual(),
