@@ -105,6 +105,8 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
         );
     }
 
+    city_by_day(&mut o, r);
+
     let _ = writeln!(o, "\nOutcomes per goods category");
     let _ = writeln!(
         o,
@@ -214,6 +216,58 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
         let _ = writeln!(o, "MODEL INVARIANT BROKEN: {b}");
     }
     o
+}
+
+/// The city's daily series by week, all categories together.
+fn city_by_day(o: &mut String, r: &RunResult) {
+    let days = r.days as usize;
+    if days == 0 {
+        return;
+    }
+    let mut need = vec![0.0; days];
+    let mut sales = vec![0.0; days];
+    let mut point = vec![0.0; days];
+    let mut unmet = vec![0.0; days];
+    let mut stock = vec![0.0; days];
+    let mut panic = vec![0.0; days];
+    for d in r.daily.iter().filter(|d| d.level == "city") {
+        let i = d.day as usize - 1;
+        if i < days {
+            need[i] += d.need_kg;
+            sales[i] += d.sales_kg;
+            point[i] += d.point_kg;
+            unmet[i] += d.unmet_kg;
+            stock[i] += d.store_stock_kg;
+            panic[i] = d.panic;
+        }
+    }
+    let _ = writeln!(o, "\nThe city week by week (all goods)");
+    let _ = writeln!(
+        o,
+        "  {:>8} {:>11} {:>10} {:>9} {:>17} {:>10}",
+        "days", "sales/need", "points t", "unmet t", "store stock days", "peak panic"
+    );
+    for start in (0..days).step_by(7) {
+        let end = (start + 7).min(days);
+        let sum = |v: &[f64]| v[start..end].iter().sum::<f64>();
+        let n = sum(&need).max(1e-9);
+        let last = end - 1;
+        let peak = panic[start..end].iter().cloned().fold(0.0, f64::max);
+        let _ = writeln!(
+            o,
+            "  {:>8} {:>11.2} {:>10.1} {:>9.2} {:>17.1} {:>10.2}",
+            format!("{}-{}", start + 1, end),
+            sum(&sales) / n,
+            sum(&point) / 1e3,
+            sum(&unmet) / 1e3,
+            stock[last] / need[last].max(1e-9),
+            peak
+        );
+    }
+    let _ = writeln!(
+        o,
+        "  (store stock in days of need at the end of the week; panic at midnights)"
+    );
 }
 
 fn truncate(s: &str, n: usize) -> String {
