@@ -226,9 +226,13 @@ impl World<'_> {
             .stores
             .iter()
             .enumerate()
-            .filter(|(i, _)| self.store_risk[*i] != Risk::High)
             .map(|(i, st)| {
-                let class = if sc.city.within(st.place, neighbourhood) {
+                // Stores outside the sealed area first, nearest first; a
+                // sealed store only when no other can (closed-loop supply
+                // inside the area, as in a small city sealed whole).
+                let class = if self.store_risk[i] == Risk::High {
+                    3
+                } else if sc.city.within(st.place, neighbourhood) {
                     0
                 } else if st.district == p.district {
                     1

@@ -18,7 +18,9 @@ impl World<'_> {
         let sc = self.sc;
         let st = store as usize;
         let nc = self.nc;
-        if self.store_risk[st] != Risk::High {
+        // A sealed store stops reordering, unless it supplies points.
+        let duty = self.duty[st * nc..(st + 1) * nc].iter().any(|&d| d > 0);
+        if self.store_risk[st] != Risk::High || duty {
             let mut amounts = vec![0i64; nc];
             let mut any = false;
             for (c, a) in amounts.iter_mut().enumerate() {
@@ -204,6 +206,11 @@ impl World<'_> {
         {
             checkpoints += 1;
         }
+        if let Dest::Store(i) = dest
+            && self.store_risk[i as usize] == Risk::High
+        {
+            checkpoints += 1; // restocking a store inside a sealed area
+        }
         let mut arrive_after = now;
         if let Dest::Point(p) = dest {
             checkpoints += 1;
@@ -388,8 +395,8 @@ impl World<'_> {
                 self.decide(
                     now,
                     format!(
-                        "emergency transfer of {:.0} t of {} from other regions",
-                        total as f64 / 1e6,
+                        "emergency transfer of {} of {} from other regions",
+                        mass(total),
                         sc.goods[c].name
                     ),
                 );
@@ -417,8 +424,8 @@ impl World<'_> {
                     self.decide(
                         now,
                         format!(
-                            "release {:.0} t of {} from {}",
-                            take as f64 / 1e6,
+                            "release {} of {} from {}",
+                            mass(take),
                             sc.goods[c].name,
                             tier.name
                         ),

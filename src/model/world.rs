@@ -26,6 +26,15 @@ pub(crate) const NONE: u32 = u32::MAX;
 /// Grams per kilogram.
 pub(crate) const G: f64 = 1_000.0;
 
+/// A mass for messages: tonnes from one tonne up, kilograms below.
+pub(crate) fn mass(g: i64) -> String {
+    if g >= 1_000_000 {
+        format!("{:.1} t", g as f64 / 1e6)
+    } else {
+        format!("{:.0} kg", g as f64 / 1e3)
+    }
+}
+
 /// Risk level of a zone, from closures around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Risk {

@@ -501,3 +501,30 @@ fn green_channel_and_passes_speed_up_first_goods() {
     let held = first(&no_passes);
     assert!(held > with, "without passes: {held:.2} h vs {with:.2} h");
 }
+
+#[test]
+fn a_city_sealed_whole_is_supplied_by_its_own_stores() {
+    // Regression: when every store lies inside the sealed area, the plan
+    // designated no supplier and the points never got goods.
+    let sc = tiny_with(
+        12,
+        "[[events]]\nkind = \"seal\"\nday = 2\nplace = \"Riverside-S1-C1\"\n",
+    );
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    let c = &r.closures[0];
+    assert_eq!(c.level, "community");
+    assert!(c.suppliers >= 1, "no supplier designated");
+    assert!(
+        c.hours_to_first_goods.is_some(),
+        "no goods reached the points"
+    );
+    // The district's warehouse staff are sealed in too, so the stores run
+    // down their own stock: shortage comes late and stays small (without
+    // the fix, nothing reached the points at all).
+    let person_days = 690.0 * 11.0;
+    let short = r.outcomes.shortage_person_days;
+    assert!(short < 0.1 * person_days, "{short}");
+    let handed: f64 = r.closures.iter().map(|c| c.handed_out_kg).sum();
+    assert!(handed > 3_000.0, "{handed} kg handed out");
+    assert!(r.invariant_breaches.is_empty());
+}
