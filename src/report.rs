@@ -36,13 +36,9 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
     let _ = writeln!(o, "\nTimeline (closures and the plan's decisions)");
     const MAX_LINES: usize = 40;
     for d in r.decisions.iter().take(MAX_LINES) {
-        let t = SimTime((d.at_h * 3_600.0).round() as u64);
-        let _ = writeln!(
-            o,
-            "  {}  {}",
-            &t.to_string()[..t.to_string().len() - 3],
-            d.what
-        );
+        // `day D HH:MM:SS` without the seconds.
+        let t = SimTime((d.at_h * 3_600.0).round() as u64).to_string();
+        let _ = writeln!(o, "  {}  {}", &t[..t.len() - 3], d.what);
     }
     if r.decisions.len() > MAX_LINES {
         let _ = writeln!(

@@ -314,10 +314,19 @@ impl World<'_> {
                 }
             }
             let id = self.points.len() as u32;
+            let need = (0..nc)
+                .map(|c| {
+                    buildings
+                        .iter()
+                        .map(|&b| self.need[b as usize * nc + c])
+                        .sum()
+                })
+                .collect();
             self.points.push(Point {
                 closure,
                 district: p.district,
                 buildings,
+                need,
                 cum_households: cum,
                 open: true,
                 queue: ServerQueue::new(sc.plan.point_riders),
@@ -515,12 +524,8 @@ impl World<'_> {
                 let pi = p as usize;
                 let mut parts = vec![vec![0i64; nc]; sup.len()];
                 for c in 0..nc {
-                    let need: i64 = self.points[pi]
-                        .buildings
-                        .iter()
-                        .map(|&b| self.need[b as usize * nc + c])
-                        .sum();
-                    let target = (need as f64 * self.sc.plan.point_cover_days) as i64;
+                    let target =
+                        (self.points[pi].need[c] as f64 * self.sc.plan.point_cover_days) as i64;
                     let gap =
                         target - self.point_stock[pi * nc + c] - self.point_pending[pi * nc + c];
                     if gap <= 0 {

@@ -312,6 +312,9 @@ impl World<'_> {
         let depots: Vec<usize> = (0..sc.city.suppliers.len())
             .filter(|&i| sc.city.suppliers[i].is_depot())
             .collect();
+        let depot_normal: Vec<i64> = (0..nc)
+            .map(|c| depots.iter().map(|&x| self.sup_normal[x * nc + c]).sum())
+            .collect();
         for (b, sp) in sc.city.suppliers.iter().enumerate() {
             if sp.kind != SupplierKind::ProductionBase {
                 continue;
@@ -324,7 +327,7 @@ impl World<'_> {
             for &dp in &depots {
                 let mut amounts = vec![0i64; nc];
                 for (c, a) in amounts.iter_mut().enumerate() {
-                    let total: i64 = depots.iter().map(|&x| self.sup_normal[x * nc + c]).sum();
+                    let total = depot_normal[c];
                     if total > 0 {
                         let share = self.sup_normal[dp * nc + c] as f64 / total as f64;
                         *a = (self.sup_normal[b * nc + c] as f64 * share) as i64;

@@ -266,6 +266,8 @@ pub(crate) struct Point {
     pub(crate) buildings: Vec<u32>,
     /// Cumulative households over `buildings`, to pick an ordering household.
     pub(crate) cum_households: Vec<u64>,
+    /// Daily need of its residents per category [g/day].
+    pub(crate) need: Vec<i64>,
     pub(crate) open: bool,
     pub(crate) queue: ServerQueue<u32>,
     pub(crate) orders_done: u64,
