@@ -1,7 +1,9 @@
 //! Subcommand dispatch and the exit-code policy.
 
 mod args;
+mod merge;
 mod run;
+mod sweep;
 mod validate;
 
 use std::io::{self, Write};
@@ -38,6 +40,8 @@ pub(crate) fn main() -> ExitCode {
     let result = match cli.command {
         args::Command::Run(a) => run::run(a),
         args::Command::Validate(a) => validate::validate(a),
+        args::Command::Sweep(a) => sweep::sweep(a),
+        args::Command::Merge(a) => merge::merge(a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -59,6 +63,18 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<io::Error>()
             .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The text of the scenario at `path` (or the built-in default) and its
+/// name for messages.
+pub(crate) fn source(path: Option<&std::path::Path>) -> Result<(String, String), Failure> {
+    Ok(match path {
+        Some(p) => scenario::read_file(p)?,
+        None => (
+            scenario::DEFAULT_SCENARIO.to_string(),
+            scenario::DEFAULT_SOURCE.to_string(),
+        ),
     })
 }
 

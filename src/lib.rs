@@ -46,3 +46,4 @@ pub mod experiment;
 pub mod model;
 pub mod report;
 pub mod scenario;
+pub mod sweep;

@@ -55,6 +55,12 @@ impl std::error::Error for ScenarioError {}
 
 /// Reads and validates the scenario file at `path`.
 pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
+    let (src, file) = read_file(path)?;
+    load_str(&src, &file)
+}
+
+/// Reads the scenario file at `path`: its text and its name for messages.
+pub fn read_file(path: &Path) -> Result<(String, String), ScenarioError> {
     let file = path.display().to_string();
     let src = std::fs::read_to_string(path).map_err(|e| ScenarioError {
         file: file.clone(),
@@ -62,7 +68,7 @@ pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
         key: String::new(),
         message: format!("cannot read the scenario file: {e}"),
     })?;
-    load_str(&src, &file)
+    Ok((src, file))
 }
 
 /// The compiled-in default scenario.

@@ -3,12 +3,25 @@
 use anyhow::Context;
 
 use super::args::{Format, RunArgs};
-use super::{Failure, load, print};
+use super::{Failure, print, source};
 use baogong::experiment::{RunOptions, run_replication};
 use baogong::report;
+use baogong::sweep::{self, overrides};
 
 pub(crate) fn run(a: RunArgs) -> Result<(), Failure> {
-    let sc = load(a.scenario.as_deref())?;
+    let (src, file) = source(a.scenario.as_deref())?;
+    let base = baogong::scenario::load_str(&src, &file)?;
+    let sets = a
+        .sets
+        .iter()
+        .map(|s| overrides::parse_set(s))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::Input(e.to_string()))?;
+    let sc = if sets.is_empty() {
+        base
+    } else {
+        sweep::load_with(&src, &file, &sets)?
+    };
     let seed = a.seed.unwrap_or(sc.seed);
     let r = run_replication(&sc, seed, a.replication, RunOptions { trace: a.trace });
     if let Some(dir) = &a.out {

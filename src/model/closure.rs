@@ -56,6 +56,7 @@ impl World<'_> {
             passes_at: None,
             first_goods: None,
             handed_out: vec![0; self.nc],
+            unmet: 0,
             compensated: false,
             duty: Vec::new(),
         });

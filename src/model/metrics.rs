@@ -71,6 +71,8 @@ pub struct ClosureRow {
     pub mean_wait_h: f64,
     /// Goods handed out at its points [kg].
     pub handed_out_kg: f64,
+    /// Shortage person-days of its residents while it covered them.
+    pub shortage_person_days: f64,
 }
 
 /// One row of `costs.csv`.

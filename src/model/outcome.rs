@@ -74,6 +74,8 @@ impl World<'_> {
                 transferred_kg: kg(self.m.transfer[c]),
             })
             .collect();
+        // Over all categories, a person short of everything for a day counts once.
+        let need_per_person: f64 = sc.goods.iter().map(|g| g.need_kg).sum();
         let closures: Vec<ClosureRow> = self
             .closures
             .iter()
@@ -108,6 +110,7 @@ impl World<'_> {
                         0.0
                     },
                     handed_out_kg: kg(c.handed_out.iter().sum()),
+                    shortage_person_days: kg(c.unmet) / need_per_person,
                 }
             })
             .collect();
@@ -128,7 +131,6 @@ impl World<'_> {
             .collect();
         // Over all categories, unmet kilograms over the whole daily need of
         // a person: a person short of everything for a day counts once.
-        let need_per_person: f64 = sc.goods.iter().map(|g| g.need_kg).sum();
         let shortage: f64 = categories.iter().map(|c| c.unmet_kg).sum::<f64>() / need_per_person;
         let with_goods: Vec<f64> = closures
             .iter()

@@ -26,6 +26,7 @@ impl World<'_> {
         for (b, bd) in self.sc.city.buildings.iter().enumerate() {
             let row = b * nc;
             let d = bd.district * nc;
+            let mut short = 0;
             for c in 0..nc {
                 let want = self.need[row + c] * dt / day;
                 let p = &mut self.pantry[row + c];
@@ -34,7 +35,13 @@ impl World<'_> {
                 let acc = &mut self.m.daily[d + c];
                 acc[NEED] += want;
                 acc[UNMET] += want - eaten;
+                short += want - eaten;
                 self.m.balance[c].consumed_g += eaten;
+            }
+            // Shortage inside a sealed area counts against its closure too.
+            let sealed = self.sealed_by[b];
+            if short > 0 && sealed != NONE {
+                self.closures[sealed as usize].unmet += short;
             }
         }
     }

@@ -252,6 +252,8 @@ pub(crate) struct Closure {
     pub(crate) first_goods: Option<SimTime>,
     /// Goods handed out at its points, per category [g].
     pub(crate) handed_out: Vec<i64>,
+    /// Need its residents could not meet while it covered them, all categories [g].
+    pub(crate) unmet: i64,
     /// Whether the compensation for requisitioned goods has been paid.
     pub(crate) compensated: bool,
     /// Daily need of the sealed residents carried by each designated supplier [g/day].

@@ -49,6 +49,34 @@ pub struct RawScenario {
     pub score: RawScore,
     /// `[[events]]`: scripted events.
     pub events: Vec<RawEvent>,
+    /// `[sweep]`: the settings `baogong sweep` compares; ignored by `run`.
+    pub sweep: Option<RawSweep>,
+}
+
+/// `[sweep]`: what a sweep of this scenario compares.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawSweep {
+    /// Replications per setting when the command line gives none.
+    pub replications: Option<i64>,
+    /// Label of the setting the others are compared with. By default, the first.
+    pub baseline: Option<String>,
+    /// `[sweep.grid]`: `"key" = [v1, v2, ...]`; the cross product is swept,
+    /// in the order written (the first key varies slowest).
+    pub grid: toml::Table,
+    /// `[[sweep.settings]]`: named settings, each a set of overrides.
+    pub settings: Vec<RawSweepSetting>,
+}
+
+/// `[[sweep.settings]]`: one named setting.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSweepSetting {
+    /// Its label in the results.
+    pub name: String,
+    /// `"key" = value` overrides, as `--set` would give them.
+    #[serde(default)]
+    pub set: toml::Table,
 }
 
 /// `[scenario]`.

@@ -1,0 +1,507 @@
+//! Sweeps: many seeded replications of several plan settings, run in
+//! parallel, compared pairwise against a baseline.
+//!
+//! * A **setting** is the scenario with some keys changed ([`overrides`]):
+//!   `--set` changes apply to every setting; `[[sweep.settings]]` name
+//!   settings; `--grid` and `[sweep.grid]` sweep the cross product of
+//!   values, inside each named setting.
+//! * **Common random numbers**: replication `r` of every setting draws from
+//!   the streams of `(seed, r)` only, so every setting meets the same
+//!   outbreaks, rumours and delays, and differences between settings are
+//!   measured pair by pair, with far less noise than between independent
+//!   runs.
+//! * **Determinism**: results are collected in (setting, replication)
+//!   order whatever the threads; every file is a function of the
+//!   replication rows alone, so shards merged give the same bytes.
+//!
+//! The files ([`files`]): `sweep.json` (what was swept), `replications.csv`
+//! (one row per setting and replication), and for a whole sweep
+//! `summary.csv` (estimates per setting and column) and `summary.svg`.
+
+pub mod files;
+pub mod measure;
+pub mod overrides;
+mod plot;
+pub mod stats;
+
+use std::fmt;
+
+use rayon::prelude::*;
+
+use crate::experiment::{RunOptions, run_replication};
+use crate::model::Scenario;
+use crate::scenario::{self, KeyPath, ScenarioError};
+use overrides::{Origin, Override, OverrideError};
+
+/// Replications per setting when neither the command line nor `[sweep]`
+/// says.
+pub const DEFAULT_REPLICATIONS: u64 = 100;
+
+/// Most settings one sweep may have (a grid that large is a typo).
+pub const MAX_SETTINGS: usize = 10_000;
+
+/// Why a sweep cannot be set up. All are bad input (exit code 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SweepError {
+    /// The scenario file itself, or its `[sweep]` table.
+    Scenario(ScenarioError),
+    /// A `--set`/`--grid` argument.
+    Override(OverrideError),
+    /// One setting does not give a valid scenario.
+    Setting {
+        /// The setting's label.
+        label: String,
+        /// What is wrong with it.
+        error: ScenarioError,
+    },
+    /// Anything else about the request (replications, baseline, shard).
+    Request(String),
+}
+
+impl fmt::Display for SweepError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SweepError::Scenario(e) => write!(f, "{e}"),
+            SweepError::Override(e) => write!(f, "{e}"),
+            SweepError::Setting { label, error } => {
+                write!(f, "setting `{label}`: {error}")
+            }
+            SweepError::Request(m) => f.write_str(m),
+        }
+    }
+}
+
+impl std::error::Error for SweepError {}
+
+impl From<ScenarioError> for SweepError {
+    fn from(e: ScenarioError) -> Self {
+        SweepError::Scenario(e)
+    }
+}
+
+impl From<OverrideError> for SweepError {
+    fn from(e: OverrideError) -> Self {
+        SweepError::Override(e)
+    }
+}
+
+/// What the user asked for, before anything is checked.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    /// `--set` overrides, applied to every setting first.
+    pub sets: Vec<Override>,
+    /// `--grid` keys and values; a key also in `[sweep.grid]` replaces it there.
+    pub grid: Vec<(String, Vec<String>)>,
+    /// `--replications`.
+    pub replications: Option<u64>,
+    /// `--seed`.
+    pub seed: Option<u64>,
+    /// `--baseline`: a setting's label.
+    pub baseline: Option<String>,
+}
+
+/// One setting of a sweep: a label, its overrides and the scenario they give.
+#[derive(Debug, Clone)]
+pub struct Setting {
+    /// Label in the results: the setting's name and grid values.
+    pub label: String,
+    /// Every override, in the order applied.
+    pub overrides: Vec<Override>,
+    /// The validated scenario.
+    pub scenario: Scenario,
+}
+
+/// A checked sweep, ready to run.
+#[derive(Debug, Clone)]
+pub struct Sweep {
+    /// Scenario name.
+    pub name: String,
+    /// Digest of the scenario file's text (FNV-1a, 64 bits, hex).
+    pub digest: String,
+    /// Master seed, common to every setting.
+    pub seed: u64,
+    /// Replications per setting.
+    pub replications: u64,
+    /// The settings, in order.
+    pub settings: Vec<Setting>,
+    /// Index of the baseline setting.
+    pub baseline: usize,
+}
+
+/// FNV-1a over `bytes`, as 16 hex digits: a fingerprint, not a security hash.
+pub fn digest(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Checks the scenario text `src` (named `file`) and the request, and
+/// builds every setting.
+pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
+    let raw = scenario::parse_raw(src, file)?;
+    let base = scenario::build_raw(&raw, src, file)?;
+    let table = raw.sweep.clone().unwrap_or_default();
+    let in_file = |path: KeyPath, message: String| ScenarioError {
+        file: file.to_string(),
+        location: scenario::locate::locate(src, &path),
+        key: path.to_string(),
+        message,
+    };
+    let sweep_key = || KeyPath::root().key("sweep");
+
+    // The grid: the file's, then the command line's (replacing a key).
+    let mut grid: Vec<(String, Vec<String>, Origin)> = Vec::new();
+    for (k, v) in &table.grid {
+        let path = sweep_key().key("grid").key(k);
+        overrides::check_key(k, &Origin::FileGrid)
+            .map_err(|e| in_file(path.clone(), first_line(&e.0)))?;
+        let values = match v.as_array() {
+            Some(a) if !a.is_empty() => a.iter().map(toml_text).collect(),
+            _ => {
+                return Err(in_file(
+                    path,
+                    "expected a non-empty list of values, such as [1, 2, 3]".into(),
+                )
+                .into());
+            }
+        };
+        grid.push((k.clone(), values, Origin::FileGrid));
+    }
+    for (k, values) in &req.grid {
+        match grid.iter_mut().find(|g| &g.0 == k) {
+            Some(g) => *g = (k.clone(), values.clone(), Origin::Grid),
+            None => grid.push((k.clone(), values.clone(), Origin::Grid)),
+        }
+    }
+    for (k, values, origin) in &grid {
+        for (i, v) in values.iter().enumerate() {
+            if values[..i].contains(v) {
+                return Err(SweepError::Request(format!(
+                    "{origin}: `{k}` lists the value {v} twice"
+                )));
+            }
+        }
+    }
+
+    // Named settings.
+    let mut named: Vec<(Option<String>, Vec<Override>)> = Vec::new();
+    for (i, s) in table.settings.iter().enumerate() {
+        let path = sweep_key().key("settings").index(i);
+        if s.name.trim().is_empty() {
+            return Err(in_file(path.key("name"), "a setting needs a name".into()).into());
+        }
+        if named
+            .iter()
+            .any(|(n, _)| n.as_deref() == Some(s.name.as_str()))
+        {
+            return Err(in_file(
+                path.key("name"),
+                format!("two settings are named `{}`", s.name),
+            )
+            .into());
+        }
+        let origin = Origin::Named(s.name.clone());
+        let mut os = Vec::new();
+        for (k, v) in &s.set {
+            overrides::check_key(k, &origin)
+                .map_err(|e| in_file(path.key("set").key(k), first_line(&e.0)))?;
+            os.push(Override {
+                key: k.clone(),
+                value: toml_text(v),
+                origin: origin.clone(),
+            });
+        }
+        named.push((Some(s.name.clone()), os));
+    }
+    if named.is_empty() {
+        named.push((None, Vec::new()));
+    }
+
+    let combos: usize = grid.iter().map(|g| g.1.len()).product();
+    if named.len().saturating_mul(combos) > MAX_SETTINGS {
+        return Err(SweepError::Request(format!(
+            "the sweep has {} settings; at most {MAX_SETTINGS} are allowed",
+            named.len().saturating_mul(combos)
+        )));
+    }
+    let mut settings = Vec::new();
+    for (name, own) in &named {
+        for c in 0..combos {
+            // Odometer: the first grid key varies slowest.
+            let mut rest = c;
+            let mut picks = vec![0; grid.len()];
+            for (g, pick) in grid.iter().zip(picks.iter_mut()).rev() {
+                *pick = rest % g.1.len();
+                rest /= g.1.len();
+            }
+            let combo: Vec<Override> = grid
+                .iter()
+                .zip(&picks)
+                .map(|((k, vs, origin), &p)| Override {
+                    key: k.clone(),
+                    value: vs[p].clone(),
+                    origin: origin.clone(),
+                })
+                .collect();
+            let mut parts: Vec<String> = name.iter().cloned().collect();
+            if !combo.is_empty() {
+                parts.push(
+                    combo
+                        .iter()
+                        .map(|o| o.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                );
+            }
+            let label = if parts.is_empty() {
+                "base".to_string()
+            } else {
+                parts.join("; ")
+            };
+            let overrides: Vec<Override> =
+                req.sets.iter().chain(own).chain(&combo).cloned().collect();
+            let scenario = if overrides.is_empty() {
+                base.clone()
+            } else {
+                load_with(src, file, &overrides).map_err(|error| SweepError::Setting {
+                    label: label.clone(),
+                    error,
+                })?
+            };
+            settings.push(Setting {
+                label,
+                overrides,
+                scenario,
+            });
+        }
+    }
+
+    let replications = match req.replications {
+        Some(r) => r,
+        None => match table.replications {
+            Some(r) if r >= 1 => r as u64,
+            Some(_) => {
+                return Err(
+                    in_file(sweep_key().key("replications"), "must be at least 1".into()).into(),
+                );
+            }
+            None => DEFAULT_REPLICATIONS,
+        },
+    };
+    if replications == 0 {
+        return Err(SweepError::Request(
+            "--replications must be at least 1".into(),
+        ));
+    }
+    let baseline = match req.baseline.as_ref().or(table.baseline.as_ref()) {
+        None => 0,
+        Some(b) => settings.iter().position(|s| &s.label == b).ok_or_else(|| {
+            let labels: Vec<String> = settings.iter().map(|s| format!("`{}`", s.label)).collect();
+            let msg = format!(
+                "no setting is labelled `{b}`; the settings are: {}",
+                labels.join(", ")
+            );
+            if req.baseline.is_some() {
+                SweepError::Request(format!("--baseline: {msg}"))
+            } else {
+                in_file(sweep_key().key("baseline"), msg).into()
+            }
+        })?,
+    };
+    Ok(Sweep {
+        name: base.name.clone(),
+        digest: digest(src.as_bytes()),
+        seed: req.seed.unwrap_or(base.seed),
+        replications,
+        settings,
+        baseline,
+    })
+}
+
+/// Applies `overrides` to the scenario text `src` (which must be valid)
+/// and validates the result. An error names the key and the override that
+/// set it; it has no line, since the rewritten text's lines are not the file's.
+pub fn load_with(src: &str, file: &str, overrides: &[Override]) -> Result<Scenario, ScenarioError> {
+    let text = overrides::apply(src, overrides).map_err(|e| ScenarioError {
+        file: file.to_string(),
+        location: None,
+        key: String::new(),
+        message: e.0,
+    })?;
+    scenario::load_str(&text, file).map_err(|mut error| {
+        error.location = None;
+        if let Some(o) = overrides.iter().rev().find(|o| o.key == error.key) {
+            error.message = format!("{} (from {} {o})", error.message, o.origin);
+        } else if let Some(o) = overrides
+            .iter()
+            .rev()
+            .find(|o| error.key.starts_with(&format!("{}.", o.key)))
+        {
+            error.message = format!("{} (from {} {o})", error.message, o.origin);
+        }
+        error
+    })
+}
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or("").to_string()
+}
+
+/// A `toml::Value` as compact TOML text, normalized as `--set` values are.
+fn toml_text(v: &toml::Value) -> String {
+    overrides::value_text(&v.to_string())
+}
+
+/// Which share of the (setting, replication) pairs to run: shard `k` of `n`
+/// (1-based) takes the pairs whose index `setting × replications +
+/// replication` is `k - 1` modulo `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// This shard, 1..=n.
+    pub k: u64,
+    /// Number of shards.
+    pub n: u64,
+}
+
+impl Shard {
+    /// Parses `K/N`.
+    pub fn parse(s: &str) -> Result<Shard, String> {
+        let bad = || format!("--shard {s}: expected K/N with 1 ≤ K ≤ N, for example --shard 2/4");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let k: u64 = k.trim().parse().map_err(|_| bad())?;
+        let n: u64 = n.trim().parse().map_err(|_| bad())?;
+        if n == 0 || k == 0 || k > n {
+            return Err(bad());
+        }
+        Ok(Shard { k, n })
+    }
+
+    /// Whether pair index `i` is this shard's.
+    pub fn owns(&self, i: u64) -> bool {
+        i % self.n == self.k - 1
+    }
+}
+
+/// One replication's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// Setting index.
+    pub setting: usize,
+    /// Replication index.
+    pub replication: u64,
+    /// The values of [`measure::names`].
+    pub values: Vec<Option<f64>>,
+}
+
+impl Sweep {
+    /// The (setting, replication) pairs of `shard` (all without one), in order.
+    pub fn pairs(&self, shard: Option<Shard>) -> Vec<(usize, u64)> {
+        let r = self.replications;
+        (0..self.settings.len())
+            .flat_map(|s| (0..r).map(move |i| (s, i)))
+            .filter(|&(s, i)| shard.is_none_or(|sh| sh.owns(s as u64 * r + i)))
+            .collect()
+    }
+
+    /// Runs `pairs` on the current rayon pool; `tick` is called after each
+    /// replication (from any thread). Rows come back in the order of `pairs`.
+    pub fn run(&self, pairs: &[(usize, u64)], tick: &(dyn Fn() + Sync)) -> Vec<Row> {
+        pairs
+            .par_iter()
+            .map(|&(s, rep)| {
+                let sc = &self.settings[s].scenario;
+                let r = run_replication(sc, self.seed, rep, RunOptions::default());
+                tick();
+                Row {
+                    setting: s,
+                    replication: rep,
+                    values: measure::measure(sc, &r),
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TINY: &str = include_str!("../scenarios/tiny.toml");
+
+    fn req() -> Request {
+        Request::default()
+    }
+
+    #[test]
+    fn grid_is_a_cross_product_first_key_slowest() {
+        let mut r = req();
+        r.grid = vec![
+            overrides::parse_grid("plan.green_channel=true,false").unwrap(),
+            overrides::parse_grid("plan.replenish_per_day=1,2,3").unwrap(),
+        ];
+        let s = plan(TINY, "tiny.toml", &r).unwrap();
+        let labels: Vec<&str> = s.settings.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels.len(), 6);
+        assert_eq!(
+            labels[0],
+            "plan.green_channel=true, plan.replenish_per_day=1"
+        );
+        assert_eq!(
+            labels[5],
+            "plan.green_channel=false, plan.replenish_per_day=3"
+        );
+        assert!(!s.settings[5].scenario.plan.green_channel);
+        assert_eq!(s.settings[5].scenario.plan.replenish_per_day, 3);
+        assert_eq!(s.baseline, 0);
+    }
+
+    #[test]
+    fn a_bad_value_names_the_setting_and_the_flag() {
+        let mut r = req();
+        r.grid = vec![overrides::parse_grid("plan.point_riders=4,0").unwrap()];
+        let e = plan(TINY, "tiny.toml", &r).unwrap_err().to_string();
+        assert!(
+            e.starts_with("setting `plan.point_riders=0`: tiny.toml: key `plan.point_riders`"),
+            "{e}"
+        );
+        assert!(e.contains("(from --grid plan.point_riders=0)"), "{e}");
+    }
+
+    #[test]
+    fn shards_partition_the_pairs() {
+        let mut r = req();
+        r.grid = vec![overrides::parse_grid("plan.point_riders=4,5,6").unwrap()];
+        r.replications = Some(7);
+        let s = plan(TINY, "tiny.toml", &r).unwrap();
+        let all = s.pairs(None);
+        assert_eq!(all.len(), 21);
+        for n in 1..=5 {
+            let mut seen: Vec<(usize, u64)> = (1..=n)
+                .flat_map(|k| s.pairs(Some(Shard { k, n })))
+                .collect();
+            seen.sort();
+            assert_eq!(seen, all, "{n} shards");
+        }
+        assert!(Shard::parse("0/3").is_err());
+        assert!(Shard::parse("4/3").is_err());
+        assert!(Shard::parse("x").is_err());
+        assert_eq!(Shard::parse("2/3"), Ok(Shard { k: 2, n: 3 }));
+    }
+
+    #[test]
+    fn baseline_by_label() {
+        let mut r = req();
+        r.grid = vec![overrides::parse_grid("plan.point_riders=4,5").unwrap()];
+        r.baseline = Some("plan.point_riders=5".into());
+        assert_eq!(plan(TINY, "tiny.toml", &r).unwrap().baseline, 1);
+        r.baseline = Some("nope".into());
+        let e = plan(TINY, "tiny.toml", &r).unwrap_err().to_string();
+        assert!(
+            e.contains("`plan.point_riders=4`, `plan.point_riders=5`"),
+            "{e}"
+        );
+    }
+}

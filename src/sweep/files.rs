@@ -1,0 +1,573 @@
+//! The files of a sweep, and merging shards back into them.
+//!
+//! * `sweep.json`: the manifest: scenario name and digest, seed,
+//!   replications, settings with their overrides, columns, baseline, and
+//!   for a shard its `k` of `n`.
+//! * `replications.csv`: `setting,label,replication,seed,` then one column
+//!   per [`measure::names`]; an empty cell where a value does not exist
+//!   (no closure of that level, say).
+//! * `summary.csv` and `summary.svg`: only for a whole sweep, computed from
+//!   the rows alone, so a merge of shards writes the same bytes.
+//!
+//! Numbers are written in Rust's shortest round-trip form, so reading a
+//! shard's rows back gives the very same values.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::stats::{self, Estimate};
+use super::{Row, Shard, Sweep, measure, plot};
+
+/// Version of the file layout, in `sweep.json`.
+pub const FORMAT: u32 = 1;
+
+/// `sweep.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Layout version, [`FORMAT`].
+    pub format: u32,
+    /// baogong's version that ran it.
+    pub baogong: String,
+    /// Scenario name.
+    pub scenario: String,
+    /// Digest of the scenario file.
+    pub digest: String,
+    /// Master seed.
+    pub seed: u64,
+    /// Replications per setting.
+    pub replications: u64,
+    /// Index of the baseline setting.
+    pub baseline: usize,
+    /// Settings in order.
+    pub settings: Vec<ManifestSetting>,
+    /// Value columns of `replications.csv`.
+    pub columns: Vec<String>,
+    /// For a shard: which one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shard: Option<ShardInfo>,
+}
+
+/// One setting in `sweep.json`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ManifestSetting {
+    /// Label.
+    pub label: String,
+    /// Overrides applied, `key=value`, in order.
+    pub overrides: Vec<String>,
+}
+
+/// `k` of `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardInfo {
+    /// This shard, 1..=n.
+    pub k: u64,
+    /// Shards in all.
+    pub n: u64,
+}
+
+impl Manifest {
+    /// The manifest of `sweep` (a shard of it if `shard` is given).
+    pub fn of(sweep: &Sweep, shard: Option<Shard>) -> Manifest {
+        Manifest {
+            format: FORMAT,
+            baogong: env!("CARGO_PKG_VERSION").to_string(),
+            scenario: sweep.name.clone(),
+            digest: sweep.digest.clone(),
+            seed: sweep.seed,
+            replications: sweep.replications,
+            baseline: sweep.baseline,
+            settings: sweep
+                .settings
+                .iter()
+                .map(|s| ManifestSetting {
+                    label: s.label.clone(),
+                    overrides: s.overrides.iter().map(|o| o.to_string()).collect(),
+                })
+                .collect(),
+            columns: measure::names(),
+            shard: shard.map(|s| ShardInfo { k: s.k, n: s.n }),
+        }
+    }
+
+    fn shard(&self) -> Option<Shard> {
+        self.shard.map(|s| Shard { k: s.k, n: s.n })
+    }
+
+    fn header(&self) -> Vec<String> {
+        let mut h: Vec<String> = ["setting", "label", "replication", "seed"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        h.extend(self.columns.iter().cloned());
+        h
+    }
+
+    fn pairs(&self) -> usize {
+        let all = self.settings.len() as u64 * self.replications;
+        match self.shard() {
+            None => all as usize,
+            Some(s) => (0..all).filter(|&i| s.owns(i)).count(),
+        }
+    }
+}
+
+/// Files of a sweep or shard, name and bytes: `sweep.json` and
+/// `replications.csv`, plus `summary.csv` and `summary.svg` for a whole sweep.
+pub fn render(m: &Manifest, rows: &[Row]) -> Result<Vec<(String, Vec<u8>)>, anyhow::Error> {
+    let mut json = serde_json::to_string_pretty(m)?;
+    json.push('\n');
+    let mut files = vec![
+        ("sweep.json".to_string(), json.into_bytes()),
+        ("replications.csv".to_string(), replications_csv(m, rows)?),
+    ];
+    if m.shard.is_none() {
+        let s = summarize(m, rows);
+        files.push(("summary.csv".to_string(), summary_csv(&s)?));
+        files.push(("summary.svg".to_string(), plot::svg(&s)?.into_bytes()));
+    }
+    Ok(files)
+}
+
+fn num(v: Option<f64>) -> String {
+    // `+ 0.0` turns -0 (an empty sum) into 0.
+    v.map_or(String::new(), |v| format!("{}", v + 0.0))
+}
+
+fn replications_csv(m: &Manifest, rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(m.header())?;
+    for r in rows {
+        let mut rec = vec![
+            r.setting.to_string(),
+            m.settings[r.setting].label.clone(),
+            r.replication.to_string(),
+            m.seed.to_string(),
+        ];
+        rec.extend(r.values.iter().map(|&v| num(v)));
+        w.write_record(&rec)?;
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// Estimates of one column for one setting.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    /// The column.
+    pub column: String,
+    /// Over replications.
+    pub estimate: Option<Estimate>,
+    /// Paired difference from the baseline.
+    pub diff: Option<Estimate>,
+    /// Rank of the mean among settings, 1 = lowest.
+    pub rank: Option<usize>,
+}
+
+/// The summary: per setting, per column.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Scenario name.
+    pub scenario: String,
+    /// Replications per setting.
+    pub replications: u64,
+    /// Baseline index.
+    pub baseline: usize,
+    /// Labels, in setting order.
+    pub labels: Vec<String>,
+    /// `cells[setting][column]`.
+    pub cells: Vec<Vec<Cell>>,
+}
+
+impl Summary {
+    /// The cell of `column` for `setting`.
+    pub fn cell(&self, setting: usize, column: &str) -> Option<&Cell> {
+        self.cells[setting].iter().find(|c| c.column == column)
+    }
+}
+
+/// Summarizes `rows` (which must be complete and in order).
+pub fn summarize(m: &Manifest, rows: &[Row]) -> Summary {
+    let ns = m.settings.len();
+    let nc = m.columns.len();
+    // values[setting][column][replication]
+    let mut values = vec![vec![Vec::with_capacity(m.replications as usize); nc]; ns];
+    for r in rows {
+        for (c, v) in r.values.iter().enumerate() {
+            values[r.setting][c].push(*v);
+        }
+    }
+    let mut cells: Vec<Vec<Cell>> = (0..ns)
+        .map(|s| {
+            (0..nc)
+                .map(|c| {
+                    let present: Vec<f64> = values[s][c].iter().flatten().copied().collect();
+                    Cell {
+                        column: m.columns[c].clone(),
+                        estimate: stats::estimate(&present),
+                        diff: (s != m.baseline)
+                            .then(|| stats::paired(&values[s][c], &values[m.baseline][c]))
+                            .flatten(),
+                        rank: None,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    for c in 0..nc {
+        let means: Vec<Option<f64>> = (0..ns)
+            .map(|s| cells[s][c].estimate.map(|e| e.mean))
+            .collect();
+        for (s, rank) in stats::ranks(&means).into_iter().enumerate() {
+            cells[s][c].rank = rank;
+        }
+    }
+    Summary {
+        scenario: m.scenario.clone(),
+        replications: m.replications,
+        baseline: m.baseline,
+        labels: m.settings.iter().map(|s| s.label.clone()).collect(),
+        cells,
+    }
+}
+
+/// How a setting compares with the baseline on one column.
+pub fn verdict(is_baseline: bool, diff: Option<&Estimate>) -> &'static str {
+    if is_baseline {
+        return "baseline";
+    }
+    match diff.and_then(|d| d.interval().map(|i| (d.mean, i))) {
+        None => "",
+        Some((m, _)) if m == 0.0 && diff.and_then(|d| d.sd) == Some(0.0) => "same",
+        Some((_, (_, hi))) if hi < 0.0 => "lower",
+        Some((_, (lo, _))) if lo > 0.0 => "higher",
+        Some(_) => "no clear difference",
+    }
+}
+
+fn summary_csv(s: &Summary) -> Result<Vec<u8>, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "setting",
+        "label",
+        "column",
+        "n",
+        "mean",
+        "sd",
+        "ci95_low",
+        "ci95_high",
+        "diff_vs_baseline",
+        "diff_ci95_low",
+        "diff_ci95_high",
+        "vs_baseline",
+        "rank",
+    ])?;
+    for (i, cells) in s.cells.iter().enumerate() {
+        for c in cells {
+            let e = c.estimate;
+            let ci = e.and_then(|e| e.interval());
+            let d = c.diff;
+            let dci = d.and_then(|d| d.interval());
+            w.write_record([
+                i.to_string(),
+                s.labels[i].clone(),
+                c.column.clone(),
+                e.map_or(0, |e| e.n).to_string(),
+                num(e.map(|e| e.mean)),
+                num(e.and_then(|e| e.sd)),
+                num(ci.map(|c| c.0)),
+                num(ci.map(|c| c.1)),
+                num(d.map(|d| d.mean)),
+                num(dci.map(|c| c.0)),
+                num(dci.map(|c| c.1)),
+                verdict(i == s.baseline, d.as_ref()).to_string(),
+                c.rank.map_or(String::new(), |r| r.to_string()),
+            ])?;
+        }
+    }
+    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// Why shards cannot be merged (bad input: exit code 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergeError(pub String);
+
+impl fmt::Display for MergeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for MergeError {}
+
+fn read_manifest(dir: &Path) -> Result<Manifest, MergeError> {
+    let path = dir.join("sweep.json");
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        MergeError(format!(
+            "{}: cannot read it ({e}); is {} the output of `baogong sweep --shard`?",
+            path.display(),
+            dir.display()
+        ))
+    })?;
+    let m: Manifest = serde_json::from_str(&text)
+        .map_err(|e| MergeError(format!("{}: not a sweep manifest: {e}", path.display())))?;
+    if m.format != FORMAT {
+        return Err(MergeError(format!(
+            "{}: file layout {} is not this version's ({FORMAT})",
+            path.display(),
+            m.format
+        )));
+    }
+    Ok(m)
+}
+
+fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
+    let path = dir.join("replications.csv");
+    let p = path.display();
+    let mut rd = csv::Reader::from_path(&path)
+        .map_err(|e| MergeError(format!("{p}: cannot read it ({e})")))?;
+    let header: Vec<String> = rd
+        .headers()
+        .map_err(|e| MergeError(format!("{p}: {e}")))?
+        .iter()
+        .map(str::to_string)
+        .collect();
+    if header != m.header() {
+        return Err(MergeError(format!(
+            "{p}: its columns do not match its sweep.json"
+        )));
+    }
+    let shard = m.shard();
+    let mut rows = Vec::new();
+    for (i, rec) in rd.records().enumerate() {
+        let line = i + 2;
+        let rec = rec.map_err(|e| MergeError(format!("{p}:{line}: {e}")))?;
+        let field = |j: usize| rec.get(j).unwrap_or("");
+        let int = |j: usize| -> Result<u64, MergeError> {
+            field(j).parse().map_err(|_| {
+                MergeError(format!(
+                    "{p}:{line}: column `{}`: `{}` is not a whole number",
+                    m.header()[j],
+                    field(j)
+                ))
+            })
+        };
+        let setting = int(0)? as usize;
+        let replication = int(2)?;
+        let ok = setting < m.settings.len()
+            && field(1) == m.settings[setting].label
+            && replication < m.replications
+            && int(3)? == m.seed
+            && shard.is_none_or(|s| s.owns(setting as u64 * m.replications + replication));
+        if !ok {
+            return Err(MergeError(format!(
+                "{p}:{line}: setting {setting}, replication {replication} does not belong to this shard of the sweep"
+            )));
+        }
+        let mut values = Vec::with_capacity(m.columns.len());
+        for j in 4..m.header().len() {
+            let f = field(j);
+            values.push(if f.is_empty() {
+                None
+            } else {
+                Some(f.parse::<f64>().map_err(|_| {
+                    MergeError(format!(
+                        "{p}:{line}: column `{}`: `{f}` is not a number",
+                        m.header()[j]
+                    ))
+                })?)
+            });
+        }
+        rows.push(Row {
+            setting,
+            replication,
+            values,
+        });
+    }
+    Ok(rows)
+}
+
+/// Reads the shards in `dirs` and returns the whole sweep's manifest and
+/// rows, in order; refuses shards of different sweeps, a shard twice, a
+/// missing shard, and a shard with rows missing, repeated or not its own.
+pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
+    if dirs.is_empty() {
+        return Err(MergeError("no shard directories given".into()));
+    }
+    let mut parts: Vec<(PathBuf, Manifest)> = Vec::new();
+    for d in dirs {
+        let m = read_manifest(d)?;
+        if m.shard.is_none() {
+            return Err(MergeError(format!(
+                "{} holds a whole sweep, not a shard; there is nothing to merge",
+                d.display()
+            )));
+        }
+        parts.push((d.clone(), m));
+    }
+    let whole = |m: &Manifest| Manifest {
+        shard: None,
+        ..m.clone()
+    };
+    let (first_dir, first) = &parts[0];
+    let n = first.shard.map_or(1, |s| s.n);
+    for (d, m) in &parts[1..] {
+        if whole(m) != whole(first) {
+            return Err(MergeError(format!(
+                "{} and {} are shards of different sweeps (scenario, seed, replications, settings or version differ)",
+                first_dir.display(),
+                d.display()
+            )));
+        }
+        if m.shard.map_or(1, |s| s.n) != n {
+            return Err(MergeError(format!(
+                "{} is one of {} shards but {} is one of {n}",
+                d.display(),
+                m.shard.map_or(1, |s| s.n),
+                first_dir.display()
+            )));
+        }
+    }
+    let mut by_k: Vec<Option<&PathBuf>> = vec![None; n as usize];
+    for (d, m) in &parts {
+        let k = m.shard.map_or(1, |s| s.k) as usize;
+        if let Some(other) = by_k[k - 1] {
+            return Err(MergeError(format!(
+                "shard {k}/{n} is given twice: {} and {}",
+                other.display(),
+                d.display()
+            )));
+        }
+        by_k[k - 1] = Some(d);
+    }
+    let missing: Vec<String> = (1..=n)
+        .filter(|k| by_k[*k as usize - 1].is_none())
+        .map(|k| format!("{k}/{n}"))
+        .collect();
+    if !missing.is_empty() {
+        return Err(MergeError(format!(
+            "the set of shards is incomplete: missing {}",
+            missing.join(", ")
+        )));
+    }
+    let mut rows = Vec::new();
+    for (d, m) in &parts {
+        let got = read_rows(d, m)?;
+        let want = m.pairs();
+        let mut keys: Vec<(usize, u64)> = got.iter().map(|r| (r.setting, r.replication)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if got.len() != want || keys.len() != want {
+            return Err(MergeError(format!(
+                "{}: replications.csv has {} rows ({} distinct) but its shard has {want} replications; the shard is incomplete or damaged",
+                d.display(),
+                got.len(),
+                keys.len()
+            )));
+        }
+        rows.extend(got);
+    }
+    rows.sort_by_key(|r| (r.setting, r.replication));
+    Ok((whole(first), rows))
+}
+
+/// A number for a table: fewer decimals as it grows.
+fn short(x: f64) -> String {
+    let a = x.abs();
+    if a >= 1000.0 || a == 0.0 {
+        format!("{x:.0}")
+    } else if a >= 10.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// The summary as a readable table: the score of each setting with its
+/// interval, its paired difference from the baseline, and a few outcomes.
+pub fn text(s: &Summary) -> String {
+    let ns = s.labels.len();
+    let mut out = format!(
+        "sweep of `{}`: {} setting(s) × {} replications, common random numbers\n\
+         score: lower is better; mean ± 95% CI half-width; vs baseline: paired difference ± 95% CI\n\n",
+        s.scenario, ns, s.replications
+    );
+    let pm = |e: Option<Estimate>| match e {
+        None => "-".to_string(),
+        Some(e) => match e.half_width {
+            Some(h) => format!("{} ± {}", short(e.mean), short(h)),
+            None => short(e.mean),
+        },
+    };
+    let mean = |i: usize, col: &str| {
+        s.cell(i, col)
+            .and_then(|c| c.estimate)
+            .map_or("-".to_string(), |e| short(e.mean))
+    };
+    let mut rows: Vec<[String; 7]> = vec![[
+        "rank".into(),
+        "setting".into(),
+        "score".into(),
+        "vs baseline".into(),
+        "shortage p-d".into(),
+        "h to goods".into(),
+        "cost 10k¥".into(),
+    ]];
+    let mut order: Vec<usize> = (0..ns).collect();
+    let rank = |i: usize| {
+        s.cell(i, "score")
+            .and_then(|c| c.rank)
+            .unwrap_or(usize::MAX)
+    };
+    order.sort_by_key(|&i| (rank(i), i));
+    for i in order {
+        let c = s.cell(i, "score");
+        let vs = if i == s.baseline {
+            "baseline".to_string()
+        } else {
+            let d = c.and_then(|c| c.diff);
+            let v = verdict(false, d.as_ref());
+            match d {
+                None => "-".to_string(),
+                Some(d) => format!(
+                    "{}{} ({v})",
+                    if d.mean > 0.0 { "+" } else { "" },
+                    pm(Some(d))
+                ),
+            }
+        };
+        let cost = s
+            .cell(i, "cost_yuan")
+            .and_then(|c| c.estimate)
+            .map_or("-".to_string(), |e| short(e.mean / 10_000.0));
+        rows.push([
+            c.and_then(|c| c.rank).map_or("-".into(), |r| r.to_string()),
+            s.labels[i].clone(),
+            pm(c.and_then(|c| c.estimate)),
+            vs,
+            mean(i, "shortage_person_days"),
+            mean(i, "mean_hours_to_first_goods"),
+            cost,
+        ]);
+    }
+    let width = |j: usize| rows.iter().map(|r| r[j].chars().count()).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..7).map(width).collect();
+    for r in &rows {
+        let mut line = String::new();
+        for (j, cell) in r.iter().enumerate() {
+            let pad = widths[j] - cell.chars().count();
+            if j == 1 || j == 3 {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            } else {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            }
+            line.push_str("  ");
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out.push('\n');
+    out
+}

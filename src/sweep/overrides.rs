@@ -1,0 +1,383 @@
+//! Settings a sweep (or `run --set`) may change, and how a change is applied.
+//!
+//! A setting is a dotted key of the scenario file (`plan.point_riders`,
+//! `plan.suppliers.street`) and a TOML value (`12`, `[5, 8]`, `false`,
+//! `{ dist = "uniform", min = 1.0, max = 2.0 }`). The keys that may be set
+//! are the scalar keys of the built-in `default.toml`, which documents every
+//! key: all tables except the scenario's name, description and seed (the
+//! seed is the sweep's, common to every setting) and the arrays of tables
+//! (goods, places, stores, suppliers, reserves, events).
+//!
+//! Overrides are applied to the scenario *text* with `toml_edit`, and the
+//! result goes through the same parsing and validation as a file, so a bad
+//! value gets the same message as it would in the file.
+
+use std::fmt;
+use std::str::FromStr;
+
+use toml_edit::{Document, DocumentMut, Item, Table, Value};
+
+use crate::scenario::DEFAULT_SCENARIO;
+
+/// Keys of `[scenario]` that cannot be swept.
+const FIXED: [&str; 3] = ["scenario.name", "scenario.description", "scenario.seed"];
+
+/// Every key that can be set, in the order of `default.toml`.
+pub fn settable_keys() -> Vec<String> {
+    let doc = Document::parse(DEFAULT_SCENARIO).expect("the built-in default scenario parses");
+    let mut keys = Vec::new();
+    collect(doc.as_table(), "", &mut keys);
+    keys.retain(|k| !FIXED.contains(&k.as_str()));
+    keys
+}
+
+fn collect(t: &Table, prefix: &str, out: &mut Vec<String>) {
+    for (k, item) in t.iter() {
+        let path = if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match item {
+            Item::Table(sub) => collect(sub, &path, out),
+            Item::Value(_) => out.push(path),
+            Item::ArrayOfTables(_) | Item::None => {}
+        }
+    }
+}
+
+/// Where an override came from, for messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// `--set KEY=VALUE`.
+    Set,
+    /// `--grid KEY=V1,V2`.
+    Grid,
+    /// `[sweep.grid]` in the scenario file.
+    FileGrid,
+    /// `[[sweep.settings]]` named so in the scenario file.
+    Named(String),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Set => f.write_str("--set"),
+            Origin::Grid => f.write_str("--grid"),
+            Origin::FileGrid => f.write_str("[sweep.grid]"),
+            Origin::Named(n) => write!(f, "[[sweep.settings]] `{n}`"),
+        }
+    }
+}
+
+/// One key set to one value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Override {
+    /// Dotted key, `plan.point_riders`.
+    pub key: String,
+    /// The value as TOML text, `12` or `[5, 8]`.
+    pub value: String,
+    /// Where it came from.
+    pub origin: Origin,
+}
+
+impl fmt::Display for Override {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}", self.key, self.value)
+    }
+}
+
+/// A bad `--set`/`--grid` argument or `[sweep]` entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverrideError(pub String);
+
+impl fmt::Display for OverrideError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OverrideError {}
+
+/// Checks that `key` can be set; the error names the nearest key and lists
+/// every settable key, table by table.
+pub fn check_key(key: &str, origin: &Origin) -> Result<(), OverrideError> {
+    let keys = settable_keys();
+    if keys.iter().any(|k| k == key) {
+        return Ok(());
+    }
+    let why = if FIXED.contains(&key) {
+        if key == "scenario.seed" {
+            "; the seed is the sweep's own (--seed), common to every setting".to_string()
+        } else {
+            "; it only names the scenario".to_string()
+        }
+    } else {
+        nearest(key, &keys).map_or(String::new(), |k| format!("; did you mean `{k}`?"))
+    };
+    Err(OverrideError(format!(
+        "{origin}: `{key}` is not a setting that can be changed{why}\nvalid keys:\n{}",
+        list_by_table(&keys)
+    )))
+}
+
+/// The keys grouped by table, one line per table: `  plan: a, b, c`.
+pub fn list_by_table(keys: &[String]) -> String {
+    let mut lines: Vec<(String, Vec<&str>)> = Vec::new();
+    for k in keys {
+        let (table, leaf) = k.rsplit_once('.').unwrap_or(("", k));
+        match lines.last_mut() {
+            Some((t, leaves)) if t == table => leaves.push(leaf),
+            _ => lines.push((table.to_string(), vec![leaf])),
+        }
+    }
+    lines
+        .iter()
+        .map(|(t, leaves)| format!("  {t}: {}", leaves.join(", ")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn nearest<'a>(key: &str, keys: &'a [String]) -> Option<&'a str> {
+    let leaf = |k: &str| k.rsplit('.').next().unwrap_or(k).to_string();
+    keys.iter()
+        .map(|k| {
+            let whole = edit_distance(key, k);
+            let by_leaf = edit_distance(&leaf(key), &leaf(k)) + 1;
+            (whole.min(by_leaf), k.as_str())
+        })
+        .min()
+        .filter(|(d, _)| *d <= 3)
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Normalizes a value written on the command line: TOML if it parses as a
+/// TOML value (`12`, `true`, `[5, 8]`, `"text"`), otherwise a string.
+pub fn value_text(raw: &str) -> String {
+    let raw = raw.trim();
+    match Value::from_str(raw) {
+        Ok(v) => render(&v),
+        Err(_) => Value::from(raw).to_string().trim().to_string(),
+    }
+}
+
+/// A value's TOML text without surrounding decoration.
+fn render(v: &Value) -> String {
+    let mut v = v.clone();
+    match &mut v {
+        Value::Array(a) => a.fmt(),
+        Value::InlineTable(t) => t.fmt(),
+        _ => {}
+    }
+    v.decor_mut().clear();
+    v.to_string()
+}
+
+/// Parses `KEY=VALUE` (`--set`).
+pub fn parse_set(arg: &str) -> Result<Override, OverrideError> {
+    let (key, value) = split_arg(arg, "--set", "KEY=VALUE")?;
+    check_key(&key, &Origin::Set)?;
+    Ok(Override {
+        key,
+        value: value_text(value),
+        origin: Origin::Set,
+    })
+}
+
+/// Parses `KEY=V1,V2,...` (`--grid`); commas inside brackets, braces or
+/// quotes do not split (`plan.suppliers.street=[5,8],[8,12]`).
+pub fn parse_grid(arg: &str) -> Result<(String, Vec<String>), OverrideError> {
+    let (key, values) = split_arg(arg, "--grid", "KEY=V1,V2,...")?;
+    check_key(&key, &Origin::Grid)?;
+    let values: Vec<String> = split_top_level(values)
+        .into_iter()
+        .map(|v| value_text(&v))
+        .collect();
+    if values.iter().any(|v| v == "\"\"") {
+        return Err(OverrideError(format!(
+            "--grid {arg}: an empty value; write the values separated by commas, KEY=V1,V2"
+        )));
+    }
+    Ok((key, values))
+}
+
+fn split_arg<'a>(arg: &'a str, flag: &str, form: &str) -> Result<(String, &'a str), OverrideError> {
+    match arg.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
+            Ok((k.trim().to_string(), v))
+        }
+        _ => Err(OverrideError(format!(
+            "{flag} {arg}: expected {form}, for example {flag} plan.point_riders=12"
+        ))),
+    }
+}
+
+fn split_top_level(s: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut quote: Option<char> = None;
+    let mut cur = String::new();
+    for ch in s.chars() {
+        match quote {
+            Some(q) => {
+                if ch == q {
+                    quote = None;
+                }
+            }
+            None => match ch {
+                '"' | '\'' => quote = Some(ch),
+                '[' | '{' => depth += 1,
+                ']' | '}' => depth -= 1,
+                ',' if depth == 0 => {
+                    parts.push(std::mem::take(&mut cur));
+                    continue;
+                }
+                _ => {}
+            },
+        }
+        cur.push(ch);
+    }
+    parts.push(cur);
+    parts
+}
+
+/// Applies `overrides` in order (a later one wins) to scenario text that
+/// parses, and returns the new text.
+pub fn apply(src: &str, overrides: &[Override]) -> Result<String, OverrideError> {
+    let mut doc = DocumentMut::from_str(src)
+        .map_err(|e| OverrideError(format!("the scenario does not parse: {e}")))?;
+    for o in overrides {
+        let value = Value::from_str(&o.value).map_err(|_| {
+            OverrideError(format!(
+                "{}: `{}` is not a TOML value; quote text as \"...\"",
+                o.origin, o.value
+            ))
+        })?;
+        set(doc.as_table_mut(), &o.key, value)
+            .map_err(|why| OverrideError(format!("{} {o}: {why}", o.origin)))?;
+    }
+    Ok(doc.to_string())
+}
+
+fn set(root: &mut Table, key: &str, value: Value) -> Result<(), String> {
+    let segs: Vec<&str> = key.split('.').collect();
+    let (leaf, parents) = segs.split_last().ok_or("an empty key")?;
+    let mut table: &mut dyn toml_edit::TableLike = root;
+    let mut walked = String::new();
+    for seg in parents {
+        if !walked.is_empty() {
+            walked.push('.');
+        }
+        walked.push_str(seg);
+        if table.get(seg).is_none() {
+            let mut t = Table::new();
+            t.set_implicit(true);
+            table.insert(seg, Item::Table(t));
+        }
+        table = table
+            .get_mut(seg)
+            .and_then(Item::as_table_like_mut)
+            .ok_or_else(|| format!("`{walked}` is not a table in this scenario"))?;
+    }
+    let mut value = value;
+    match table.get(leaf).and_then(Item::as_value) {
+        // Keep the old value's spacing and trailing comment.
+        Some(old) => *value.decor_mut() = old.decor().clone(),
+        None => value.decor_mut().clear(),
+    }
+    table.insert(leaf, Item::Value(value));
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_cover_the_plan_and_exclude_the_seed() {
+        let keys = settable_keys();
+        for k in [
+            "plan.suppliers.building",
+            "plan.suppliers.street",
+            "plan.points.community",
+            "plan.replenish_per_day",
+            "plan.reorder_point_days",
+            "plan.reserve_trigger_days",
+            "plan.reserve_release_days",
+            "plan.transfer_trigger_days",
+            "plan.green_channel",
+            "plan.green_channel_saving",
+            "plan.point_riders",
+            "plan.publicity_delay_hours",
+            "plan.decision_delay_hours",
+            "plan.setup_delay_hours",
+            "scenario.days",
+            "transport.checkpoint_delay_hours",
+        ] {
+            assert!(keys.iter().any(|x| x == k), "{k} missing");
+        }
+        assert!(!keys.iter().any(|k| k == "scenario.seed"));
+        assert!(!keys.iter().any(|k| k.starts_with("events")));
+    }
+
+    #[test]
+    fn unknown_key_suggests_and_lists() {
+        let e = check_key("plan.green_chanel", &Origin::Grid).unwrap_err().0;
+        assert!(e.contains("did you mean `plan.green_channel`?"), "{e}");
+        assert!(e.contains("\n  plan.suppliers: building, compound"), "{e}");
+        let e = check_key("scenario.seed", &Origin::Set).unwrap_err().0;
+        assert!(e.contains("--seed"), "{e}");
+    }
+
+    #[test]
+    fn grid_values_split_outside_brackets() {
+        let (k, v) = parse_grid("plan.suppliers.street=[5,8], [8, 12],10").unwrap();
+        assert_eq!(k, "plan.suppliers.street");
+        assert_eq!(v, vec!["[5, 8]", "[8, 12]", "10"]);
+        let (_, v) = parse_grid("plan.green_channel=true,false").unwrap();
+        assert_eq!(v, vec!["true", "false"]);
+        assert!(parse_grid("plan.green_channel").is_err());
+        assert!(parse_grid("plan.green_channel=true,,false").is_err());
+    }
+
+    #[test]
+    fn apply_replaces_adds_and_keeps_comments() {
+        let src = "[plan]\npoint_riders = 10 # riders\n";
+        let o = |k: &str, v: &str| Override {
+            key: k.into(),
+            value: v.into(),
+            origin: Origin::Set,
+        };
+        let out = apply(
+            src,
+            &[
+                o("plan.point_riders", "12"),
+                o("plan.suppliers.street", "[5, 8]"),
+                o("riders.kg_per_order", "5.5"),
+            ],
+        )
+        .unwrap();
+        assert!(out.contains("point_riders = 12 # riders"), "{out}");
+        let doc: toml::Table = toml::from_str(&out).unwrap();
+        assert_eq!(
+            doc["plan"]["suppliers"]["street"].as_array().unwrap().len(),
+            2
+        );
+        assert_eq!(doc["riders"]["kg_per_order"].as_float(), Some(5.5));
+    }
+}
