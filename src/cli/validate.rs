@@ -3,11 +3,18 @@
 use std::fmt::Write as _;
 
 use super::args::ValidateArgs;
-use super::{Failure, load, print};
+use super::{Failure, print, source};
 use baogong::model::config::Level;
 
 pub(crate) fn validate(a: ValidateArgs) -> Result<(), Failure> {
-    let sc = load(Some(&a.scenario))?;
+    let (src, file) = source(Some(&a.scenario))?;
+    let sc = baogong::scenario::load_str(&src, &file)?;
+    // A [sweep] table is checked too: every setting must give a valid scenario.
+    let raw = baogong::scenario::parse_raw(&src, &file)?;
+    let sweep = match raw.sweep {
+        Some(_) => Some(baogong::sweep::plan(&src, &file, &Default::default())?),
+        None => None,
+    };
     let mut o = String::new();
     let _ = writeln!(o, "{}: valid", sc.source);
     let _ = writeln!(
@@ -119,6 +126,18 @@ pub(crate) fn validate(a: ValidateArgs) -> Result<(), Failure> {
     }
     if sc.events.is_empty() {
         let _ = writeln!(o, "  none");
+    }
+    if let Some(sw) = sweep {
+        let _ = writeln!(
+            o,
+            "sweep: {} setting(s) × {} replications, baseline `{}`:",
+            sw.settings.len(),
+            sw.replications,
+            sw.settings[sw.baseline].label
+        );
+        for s in &sw.settings {
+            let _ = writeln!(o, "  {}", s.label);
+        }
     }
     print(&o)
 }

@@ -7,40 +7,40 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// The crate root.
-fn root() -> &'static Path {
+pub(crate) fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A file of the crate, as an absolute path string.
-fn crate_file(rel: &str) -> String {
+pub(crate) fn crate_file(rel: &str) -> String {
     root().join(rel).display().to_string()
 }
 
-fn tiny() -> String {
+pub(crate) fn tiny() -> String {
     crate_file("scenarios/tiny.toml")
 }
 
-fn command(args: &[&str]) -> Command {
+pub(crate) fn command(args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_baogong"));
     c.args(args).current_dir(root());
     c
 }
 
 /// Runs `baogong ARGS` to completion.
-fn baogong(args: &[&str]) -> Output {
+pub(crate) fn baogong(args: &[&str]) -> Output {
     command(args).output().expect("the binary starts")
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
 }
 
 /// Asserts the exit code, showing the output when it is wrong.
-fn assert_exit(o: &Output, code: i32) {
+pub(crate) fn assert_exit(o: &Output, code: i32) {
     assert_eq!(
         o.status.code(),
         Some(code),
@@ -55,24 +55,24 @@ fn assert_exit(o: &Output, code: i32) {
 /// A directory under the system's temporary directory, unique to this
 /// process and test, removed when dropped. Not created: `run --out`
 /// creates it.
-struct TempDir(PathBuf);
+pub(crate) struct TempDir(PathBuf);
 
 impl TempDir {
-    fn new(test: &str) -> TempDir {
+    pub(crate) fn new(test: &str) -> TempDir {
         let p = std::env::temp_dir().join(format!("baogong-cli-{}-{test}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         TempDir(p)
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.0
     }
 
-    fn arg(&self) -> String {
+    pub(crate) fn arg(&self) -> String {
         self.0.display().to_string()
     }
 
-    fn join(&self, name: &str) -> PathBuf {
+    pub(crate) fn join(&self, name: &str) -> PathBuf {
         self.0.join(name)
     }
 }
@@ -84,7 +84,7 @@ impl Drop for TempDir {
 }
 
 /// Names of the entries of `dir`, sorted.
-fn entries(dir: &Path) -> Vec<String> {
+pub(crate) fn entries(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
         .map(|e| {

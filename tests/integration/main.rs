@@ -4,3 +4,4 @@ mod cli;
 mod model;
 mod properties;
 mod scenario;
+mod sweep;

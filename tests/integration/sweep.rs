@@ -1,0 +1,440 @@
+//! Sweeps through the command line: determinism across threads, shards
+//! merged byte for byte, refusal of bad shard sets, common random numbers,
+//! summary statistics recomputed independently, and bad input.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::cli::{TempDir, assert_exit, baogong, entries, stderr, stdout, tiny};
+
+/// The grid used by most tests: 3 settings.
+const GRID: &str = "plan.point_riders=2,4,10";
+
+fn sweep(out: &TempDir, extra: &[&str]) -> std::process::Output {
+    let t = tiny();
+    let o = out.arg();
+    let mut args = vec!["sweep", t.as_str(), "--grid", GRID, "--out", o.as_str()];
+    args.extend_from_slice(extra);
+    baogong(&args)
+}
+
+fn read(dir: &Path, name: &str) -> Vec<u8> {
+    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()))
+}
+
+/// Asserts that two sweep directories hold the same files, byte for byte.
+fn assert_same_files(a: &Path, b: &Path) {
+    assert_eq!(entries(a), entries(b));
+    for name in entries(a) {
+        assert!(
+            read(a, &name) == read(b, &name),
+            "{name} differs between {} and {}",
+            a.display(),
+            b.display()
+        );
+    }
+}
+
+/// `replications.csv` as maps from column to value, one per row.
+fn rows(dir: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut rd = csv::Reader::from_path(dir.join("replications.csv")).expect("readable CSV");
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    rd.records()
+        .map(|r| {
+            let r = r.unwrap();
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn one_thread_and_two_give_the_same_bytes() {
+    let a = TempDir::new("sweep-t1");
+    let b = TempDir::new("sweep-t2");
+    let oa = sweep(&a, &["--replications", "40", "--threads", "1"]);
+    let ob = sweep(&b, &["--replications", "40", "--threads", "2"]);
+    assert_exit(&oa, 0);
+    assert_exit(&ob, 0);
+    assert_eq!(
+        entries(a.path()),
+        [
+            "replications.csv",
+            "summary.csv",
+            "summary.svg",
+            "sweep.json"
+        ]
+    );
+    assert_same_files(a.path(), b.path());
+    assert_eq!(
+        stdout(&oa).replace(&a.arg(), ""),
+        stdout(&ob).replace(&b.arg(), "")
+    );
+    // Not a terminal: no progress bar, nothing on stderr.
+    assert_eq!(stderr(&oa), "");
+    assert_eq!(rows(a.path()).len(), 3 * 40);
+}
+
+#[test]
+fn shards_merge_into_the_unsharded_files_byte_for_byte() {
+    let whole = TempDir::new("sweep-whole");
+    assert_exit(&sweep(&whole, &["--replications", "7"]), 0);
+    for n in [1u32, 2, 3, 5, 8] {
+        let dirs: Vec<TempDir> = (1..=n)
+            .map(|k| TempDir::new(&format!("sweep-shard-{k}-of-{n}")))
+            .collect();
+        for (k, d) in dirs.iter().enumerate() {
+            let shard = format!("{}/{n}", k + 1);
+            let o = sweep(
+                d,
+                &["--replications", "7", "--shard", &shard, "--threads", "1"],
+            );
+            assert_exit(&o, 0);
+            assert_eq!(entries(d.path()), ["replications.csv", "sweep.json"]);
+        }
+        let merged = TempDir::new(&format!("sweep-merged-{n}"));
+        // Shards in reverse order: the order given does not matter.
+        let mut args: Vec<String> = vec!["merge".into()];
+        args.extend(dirs.iter().rev().map(|d| d.arg()));
+        args.extend(["--out".into(), merged.arg()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let o = baogong(&args);
+        assert_exit(&o, 0);
+        assert_same_files(whole.path(), merged.path());
+    }
+}
+
+#[test]
+fn merge_refuses_incomplete_repeated_and_foreign_shards() {
+    let s1 = TempDir::new("refuse-1");
+    let s2 = TempDir::new("refuse-2");
+    let s3 = TempDir::new("refuse-3");
+    let other = TempDir::new("refuse-other");
+    let whole = TempDir::new("refuse-whole");
+    let out = TempDir::new("refuse-out");
+    for (d, k) in [(&s1, "1/3"), (&s2, "2/3"), (&s3, "3/3")] {
+        assert_exit(&sweep(d, &["--replications", "5", "--shard", k]), 0);
+    }
+    assert_exit(
+        &sweep(
+            &other,
+            &["--replications", "5", "--shard", "3/3", "--seed", "99"],
+        ),
+        0,
+    );
+    assert_exit(&sweep(&whole, &["--replications", "5"]), 0);
+    let merge = |dirs: &[&TempDir]| {
+        let mut args: Vec<String> = vec!["merge".into()];
+        args.extend(dirs.iter().map(|d| d.arg()));
+        args.extend(["--out".into(), out.arg()]);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        baogong(&args)
+    };
+    let refused = |dirs: &[&TempDir], why: &str| {
+        let o = merge(dirs);
+        assert_exit(&o, 2);
+        assert!(
+            stderr(&o).contains(why),
+            "expected `{why}` in:\n{}",
+            stderr(&o)
+        );
+        assert!(
+            !out.path().exists(),
+            "nothing is written when a merge is refused"
+        );
+    };
+    refused(&[&s1, &s2], "incomplete: missing 3/3");
+    refused(&[&s1, &s2, &s2, &s3], "shard 2/3 is given twice");
+    refused(&[&s1, &s2, &other], "shards of different sweeps");
+    refused(&[&s1, &s2, &whole], "holds a whole sweep, not a shard");
+    refused(&[&s1, &s2, &out], "cannot read it");
+
+    // A shard with a row removed, or a row of another shard, is refused.
+    let csv = s2.join("replications.csv");
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    std::fs::write(&csv, format!("{}\n", lines[..lines.len() - 1].join("\n"))).unwrap();
+    refused(&[&s1, &s2, &s3], "the shard is incomplete or damaged");
+    let foreign = std::fs::read_to_string(s1.join("replications.csv")).unwrap();
+    let row = foreign.lines().nth(1).unwrap();
+    std::fs::write(&csv, format!("{text}{row}\n")).unwrap();
+    refused(&[&s1, &s2, &s3], "does not belong to this shard");
+    // Restored, the set merges.
+    std::fs::write(&csv, &text).unwrap();
+    assert_exit(&merge(&[&s1, &s2, &s3]), 0);
+    assert_same_files(whole.path(), out.path());
+}
+
+#[test]
+fn common_random_numbers_give_every_setting_the_same_outbreaks() {
+    let d = TempDir::new("sweep-crn");
+    let t = tiny();
+    let o = d.arg();
+    let out = baogong(&[
+        "sweep",
+        &t,
+        "--grid",
+        "plan.green_channel=true,false",
+        "--grid",
+        "score.cost_10k_yuan=1,3",
+        "--replications",
+        "30",
+        "--out",
+        &o,
+    ]);
+    assert_exit(&out, 0);
+    let rows = rows(d.path());
+    let by = |s: &str| -> Vec<&BTreeMap<String, String>> {
+        rows.iter().filter(|r| r["setting"] == s).collect()
+    };
+    // Closures escalate at random, independently of the plan: the same
+    // replication has the same closures in every setting.
+    let closures =
+        |s: &str| -> Vec<String> { by(s).iter().map(|r| r["closures"].clone()).collect() };
+    assert_eq!(closures("0"), closures("2"));
+    assert!(
+        closures("0").iter().any(|c| c != "1"),
+        "some replications escalate"
+    );
+    // A score weight changes nothing in the city: every outcome is equal,
+    // replication by replication, and the paired difference is exactly zero.
+    for (a, b) in by("0").iter().zip(by("1")) {
+        for col in [
+            "shortage_person_days",
+            "cost_yuan",
+            "stockout_hours",
+            "peak_panic",
+        ] {
+            assert_eq!(a[col], b[col], "{col}");
+        }
+        let cost: f64 = a["score_cost"].parse().unwrap();
+        let cost3: f64 = b["score_cost"].parse().unwrap();
+        assert!((cost3 - 3.0 * cost).abs() <= 1e-9 * cost3.abs().max(1.0));
+    }
+    let summary = std::fs::read_to_string(d.join("summary.csv")).unwrap();
+    let line = summary
+        .lines()
+        .find(|l| l.starts_with("1,") && l.contains(",shortage_person_days,"))
+        .unwrap();
+    assert!(line.contains(",0,0,0,same,"), "{line}");
+}
+
+/// Mean, sd and the 95% interval recomputed from replications.csv, with
+/// the t quantile of 29 degrees of freedom from tables (2.0452).
+#[test]
+fn summary_statistics_match_an_independent_computation() {
+    let d = TempDir::new("sweep-stats");
+    assert_exit(&sweep(&d, &["--replications", "30"]), 0);
+    let rows = rows(d.path());
+    let score = |s: &str| -> Vec<f64> {
+        rows.iter()
+            .filter(|r| r["setting"] == s)
+            .map(|r| r["score"].parse().unwrap())
+            .collect()
+    };
+    let (base, other) = (score("0"), score("2"));
+    let stats = |x: &[f64]| {
+        let n = x.len() as f64;
+        let m = x.iter().sum::<f64>() / n;
+        let sd = (x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
+        (m, sd, 2.0452 * sd / n.sqrt())
+    };
+    let mut rd = csv::Reader::from_path(d.join("summary.csv")).unwrap();
+    let recs: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let get = |setting: &str, col: &str| {
+        recs.iter()
+            .find(|r| &r[0] == setting && &r[2] == col)
+            .unwrap()
+            .clone()
+    };
+    let close = |a: &str, b: f64| {
+        let a: f64 = a.parse().unwrap();
+        assert!((a - b).abs() <= 1e-4 * b.abs().max(1e-9), "{a} vs {b}");
+    };
+    let (m, sd, h) = stats(&other);
+    let r = get("2", "score");
+    assert_eq!(&r[3], "30");
+    close(&r[4], m);
+    close(&r[5], sd);
+    close(&r[6], m - h);
+    close(&r[7], m + h);
+    let diffs: Vec<f64> = other.iter().zip(&base).map(|(a, b)| a - b).collect();
+    let (dm, _, dh) = stats(&diffs);
+    close(&r[8], dm);
+    close(&r[9], dm - dh);
+    close(&r[10], dm + dh);
+    let verdict = if dm + dh < 0.0 {
+        "lower"
+    } else if dm - dh > 0.0 {
+        "higher"
+    } else {
+        "no clear difference"
+    };
+    assert_eq!(&r[11], verdict);
+    assert_eq!(&get("0", "score")[11], "baseline");
+    // Ranks follow the means.
+    let mut means: Vec<(f64, String)> = ["0", "1", "2"]
+        .iter()
+        .map(|s| {
+            (
+                get(s, "score")[4].parse().unwrap(),
+                get(s, "score")[12].to_string(),
+            )
+        })
+        .collect();
+    means.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert_eq!(
+        means.iter().map(|m| m.1.as_str()).collect::<Vec<_>>(),
+        ["1", "2", "3"]
+    );
+}
+
+#[test]
+fn a_row_is_reproduced_by_run_with_the_same_setting_seed_and_replication() {
+    let d = TempDir::new("sweep-reproduce");
+    assert_exit(&sweep(&d, &["--replications", "5", "--seed", "42"]), 0);
+    let rows = rows(d.path());
+    let row = rows
+        .iter()
+        .find(|r| r["setting"] == "1" && r["replication"] == "3")
+        .unwrap();
+    assert_eq!(row["label"], "plan.point_riders=4");
+    assert_eq!(row["seed"], "42");
+    let t = tiny();
+    let o = baogong(&[
+        "run",
+        &t,
+        "--set",
+        "plan.point_riders=4",
+        "--seed",
+        "42",
+        "--replication",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_exit(&o, 0);
+    let j: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let score = j["outcomes"]["score"].as_f64().unwrap();
+    assert_eq!(score, row["score"].parse::<f64>().unwrap());
+}
+
+#[test]
+fn an_unknown_grid_key_lists_the_valid_keys() {
+    let t = tiny();
+    let o = baogong(&["sweep", &t, "--grid", "plan.green_chanel=true,false"]);
+    assert_exit(&o, 2);
+    let e = stderr(&o);
+    assert!(e.contains("`plan.green_chanel` is not a setting"), "{e}");
+    assert!(e.contains("did you mean `plan.green_channel`?"), "{e}");
+    assert!(
+        e.contains("  plan.suppliers: building, compound, community, street, site"),
+        "{e}"
+    );
+    assert!(e.contains("  plan: "), "{e}");
+    let o = baogong(&["sweep", &t, "--set", "scenario.seed=3"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--seed"), "{}", stderr(&o));
+    let o = baogong(&["run", &t, "--set", "plan.point_riders"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("expected KEY=VALUE"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_bad_value_names_the_key_and_the_flag() {
+    let t = tiny();
+    let o = baogong(&["run", &t, "--set", "plan.point_riders=0"]);
+    assert_exit(&o, 2);
+    let e = stderr(&o);
+    assert!(e.contains("key `plan.point_riders`"), "{e}");
+    assert!(e.contains("(from --set plan.point_riders=0)"), "{e}");
+    let o = baogong(&["sweep", &t, "--grid", "plan.green_channel=true,maybe"]);
+    assert_exit(&o, 2);
+    let e = stderr(&o);
+    assert!(e.contains("setting `plan.green_channel=\"maybe\"`"), "{e}");
+    assert!(e.contains("key `plan.green_channel`"), "{e}");
+    for bad in [
+        ["--shard", "0/2"],
+        ["--shard", "3/2"],
+        ["--replications", "0"],
+    ] {
+        let d = TempDir::new("bad-shard");
+        let o = sweep(&d, &bad);
+        assert_exit(&o, 2);
+        assert!(!d.path().exists());
+    }
+}
+
+#[test]
+fn the_sweep_table_of_a_scenario_file() {
+    let d = TempDir::new("sweep-table");
+    std::fs::create_dir_all(d.path()).unwrap();
+    let base = std::fs::read_to_string(tiny()).unwrap();
+    let file = d.join("with_sweep.toml");
+    std::fs::write(
+        &file,
+        format!(
+            "{base}\n[sweep]\nreplications = 4\nbaseline = \"rule; plan.green_channel=true\"\n\n\
+             [sweep.grid]\n\"plan.green_channel\" = [false, true]\n\n\
+             [[sweep.settings]]\nname = \"fewer\"\nset = {{ \"plan.suppliers.building\" = 1, \"plan.point_riders\" = 2 }}\n\n\
+             [[sweep.settings]]\nname = \"rule\"\n"
+        ),
+    )
+    .unwrap();
+    let f = file.display().to_string();
+    let out = d.join("out").display().to_string();
+    let o = baogong(&["sweep", &f, "--out", &out]);
+    assert_exit(&o, 0);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&d.join("out"), "sweep.json")).unwrap();
+    let labels: Vec<&str> = manifest["settings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "fewer; plan.green_channel=false",
+            "fewer; plan.green_channel=true",
+            "rule; plan.green_channel=false",
+            "rule; plan.green_channel=true"
+        ]
+    );
+    assert_eq!(manifest["baseline"], 3);
+    assert_eq!(manifest["replications"], 4);
+    // The command line's grid replaces the file's for the same key.
+    let o = baogong(&[
+        "sweep",
+        &f,
+        "--grid",
+        "plan.green_channel=true",
+        "--baseline",
+        "rule; plan.green_channel=true",
+    ]);
+    assert_exit(&o, 0);
+    assert!(
+        stdout(&o).contains("2 setting(s) × 4 replications"),
+        "{}",
+        stdout(&o)
+    );
+    // A bad key in the table is reported at its line.
+    std::fs::write(
+        &file,
+        format!("{base}\n[sweep.grid]\n\"plan.green_chanel\" = [false, true]\n"),
+    )
+    .unwrap();
+    let o = baogong(&["sweep", &f]);
+    assert_exit(&o, 2);
+    let line = base.lines().count() + 3;
+    let e = stderr(&o);
+    assert!(e.contains(&format!("with_sweep.toml:{line}:")), "{e}");
+    assert!(e.contains("did you mean `plan.green_channel`?"), "{e}");
+    // validate checks the sweep too.
+    let o = baogong(&["validate", &f]);
+    assert_exit(&o, 2);
+}
