@@ -325,6 +325,9 @@ pub struct World<'a> {
     // Districts.
     pub(crate) district_pop: Vec<u64>,
     pub(crate) sealed_pop: Vec<u64>,
+    /// Per building: the largest end of the active closures covering it
+    /// (0 if none), to tell in one look whether a place is inside one.
+    cover_end: Vec<usize>,
     pub(crate) staff_loss: Vec<f64>,
     pub(crate) attendance: Vec<f64>,
     pub(crate) panic: Vec<f64>,
@@ -507,6 +510,7 @@ impl<'a> World<'a> {
             point_pending: Vec::new(),
             district_pop,
             sealed_pop: vec![0; nd],
+            cover_end: vec![0; nb],
             staff_loss: vec![0.0; nd],
             attendance: vec![1.0; nd],
             panic: vec![0.0; nd],
@@ -617,6 +621,7 @@ impl<'a> World<'a> {
         let city = &self.sc.city;
         self.risk.iter_mut().for_each(|r| *r = Risk::Low);
         self.sealed_pop.iter_mut().for_each(|p| *p = 0);
+        self.cover_end.iter_mut().for_each(|e| *e = 0);
         for cl in self.closures.iter().filter(|c| c.ended.is_none()) {
             let p = &city.places[cl.place as usize];
             if let Some(parent) = p.parent {
@@ -630,16 +635,17 @@ impl<'a> World<'a> {
             for r in &mut self.risk[p.first..p.end] {
                 *r = Risk::High;
             }
+            for e in &mut self.cover_end[p.first..p.end] {
+                *e = (*e).max(p.end);
+            }
             self.sealed_pop[p.district] += p.population;
         }
         for (s, st) in city.stores.iter().enumerate() {
             let p = &city.places[st.place];
-            let sealed = self.closures.iter().any(|c| {
-                c.ended.is_none() && {
-                    let cp = &city.places[c.place as usize];
-                    cp.first <= p.first && p.end <= cp.end && p.end > p.first
-                }
-            });
+            // Inside an active closure: one covering its first building
+            // reaches at least to its end (places nest, so that closure
+            // holds the whole place).
+            let sealed = p.end > p.first && self.cover_end[p.first] >= p.end;
             self.store_risk[s] = if sealed {
                 Risk::High
             } else if self.risk[p.first..p.end].iter().any(|&r| r != Risk::Low) {
