@@ -11,7 +11,6 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use baogong::model::Scenario;
 use baogong::scenario::{self, ScenarioError};
 
 /// An error with the exit code it deserves.
@@ -75,14 +74,6 @@ pub(crate) fn source(path: Option<&std::path::Path>) -> Result<(String, String),
             scenario::DEFAULT_SCENARIO.to_string(),
             scenario::DEFAULT_SOURCE.to_string(),
         ),
-    })
-}
-
-/// Loads the scenario at `path`, or the built-in default when none is given.
-pub(crate) fn load(path: Option<&std::path::Path>) -> Result<Scenario, Failure> {
-    Ok(match path {
-        Some(p) => scenario::load_file(p)?,
-        None => scenario::load_default()?,
     })
 }
 

@@ -154,6 +154,7 @@ fn goods_are_conserved_exactly_in_every_shipped_scenario() {
         "panic_buying.toml",
         "building_to_street.toml",
         "site_closure.toml",
+        "supplier_rules.toml",
     ] {
         let sc = load(name);
         for rep in 0..2 {
@@ -527,4 +528,21 @@ fn a_city_sealed_whole_is_supplied_by_its_own_stores() {
     let handed: f64 = r.closures.iter().map(|c| c.handed_out_kg).sum();
     assert!(handed > 3_000.0, "{handed} kg handed out");
     assert!(r.invariant_breaches.is_empty());
+}
+
+#[test]
+fn closure_shortage_is_part_of_the_city_shortage() {
+    // Unmet need inside sealed areas is counted against their closures too:
+    // never more than the city's total, and the rider-bound street of
+    // building_to_street is short.
+    let sc = load("building_to_street.toml");
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    let inside: f64 = r.closures.iter().map(|c| c.shortage_person_days).sum();
+    let city = r.outcomes.shortage_person_days;
+    assert!(inside <= city * (1.0 + 1e-9), "{inside} > {city}");
+    let street = r.closures.iter().find(|c| c.level == "street").unwrap();
+    assert!(street.shortage_person_days > 0.0);
+    // A city without closures has none inside.
+    let quiet = run_replication(&load("tiny_quiet.toml"), 1, 0, RunOptions::default());
+    assert!(quiet.closures.is_empty());
 }
