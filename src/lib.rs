@@ -12,6 +12,9 @@
 //! * [`scenario`]: TOML scenario files → a validated [`model::Scenario`],
 //!   with errors that name the file, line and key.
 //! * [`experiment`] runs replications.
+//! * [`sweep`]: many replications of several settings in parallel (rayon),
+//!   common random numbers, paired comparison with a baseline, shards and
+//!   their merge, `summary.svg`.
 //! * [`report`]: text, JSON and CSV outputs, written whole or not at all.
 //!
 //! # Determinism
