@@ -3,5 +3,6 @@
 mod cli;
 mod model;
 mod properties;
+mod queue;
 mod scenario;
 mod sweep;
