@@ -44,19 +44,51 @@ pub fn svg(s: &Summary) -> Result<String, anyhow::Error> {
         })
         .map(|(j, (col, name))| (j, *col, *name))
         .collect();
-    let top = (0..ns)
+    let estimates: Vec<_> = (0..ns)
         .flat_map(|i| series.iter().map(move |(_, col, _)| (i, *col)))
         .filter_map(|(i, col)| s.cell(i, col).and_then(|c| c.estimate))
+        .collect();
+    let top = estimates
+        .iter()
         .map(|e| e.mean + e.half_width.unwrap_or(0.0))
         .fold(0.0f64, f64::max);
     let top = if top > 0.0 { top * 1.08 } else { 1.0 };
+    // Scores far apart (a setting that fails badly next to good ones) are
+    // drawn on a logarithmic axis, so that every bar can be read.
+    let scores: Vec<f64> = (0..ns)
+        .filter_map(|i| s.cell(i, "score").and_then(|c| c.estimate))
+        .map(|e| e.mean)
+        .filter(|m| *m > 0.0)
+        .collect();
+    let low = scores.iter().copied().fold(f64::MAX, f64::min);
+    let high = scores.iter().copied().fold(0.0f64, f64::max);
+    let log = !scores.is_empty() && high / low > 50.0;
+    let smallest = estimates
+        .iter()
+        .map(|e| e.mean)
+        .filter(|m| *m > 0.0)
+        .fold(f64::MAX, f64::min);
+    // Log axis: from the decade below the smallest bar drawn (at most four
+    // decades under the lowest score) to the decade above the top.
+    let floor = if log {
+        10f64.powf(smallest.max(low / 1e4).log10().floor())
+    } else {
+        0.0
+    };
+    let tx = move |v: f64| if log { v.max(floor).log10() } else { v };
+    let (x0, x1) = if log {
+        (floor.log10(), top.log10().ceil())
+    } else {
+        (0.0, top)
+    };
     let longest = s
         .labels
         .iter()
         .map(|l| l.chars().count())
         .max()
         .unwrap_or(4);
-    let label_px = (longest as u32 * 7 + 20).clamp(80, 480);
+    // Room for the longest label and " (baseline)".
+    let label_px = ((longest as u32 + 11) * 7 + 20).clamp(80, 560);
     let height = 140 + 22 * series.len() as u32 * ns as u32;
     let width = 900 + label_px;
 
@@ -77,7 +109,7 @@ pub fn svg(s: &Summary) -> Result<String, anyhow::Error> {
             .margin(12)
             .x_label_area_size(36)
             .y_label_area_size(label_px)
-            .build_cartesian_2d(0.0..top, y_axis)?;
+            .build_cartesian_2d(x0..x1, y_axis)?;
         let labels = s.labels.clone();
         let baseline = s.baseline;
         chart
@@ -96,9 +128,20 @@ pub fn svg(s: &Summary) -> Result<String, anyhow::Error> {
                     labels[i].clone()
                 }
             })
-            .x_desc("score points")
+            .x_desc(if log {
+                "score points (logarithmic scale)"
+            } else {
+                "score points"
+            })
+            .x_labels(if log { (x1 - x0) as usize + 1 } else { 10 })
             .x_label_formatter(&|x| {
-                if top >= 20.0 {
+                if log {
+                    if (x - x.round()).abs() < 1e-9 {
+                        format!("{:.0}", 10f64.powf(x.round()))
+                    } else {
+                        String::new()
+                    }
+                } else if top >= 20.0 {
                     format!("{x:.0}")
                 } else {
                     format!("{x:.2}")
@@ -121,18 +164,18 @@ pub fn svg(s: &Summary) -> Result<String, anyhow::Error> {
                 let y0 = (ns - i) as i32 * 100 - 5 - band * (k as i32 + 1);
                 let at = |f: i32| f;
                 bars.push(Rectangle::new(
-                    [(0.0, at(y0 + band / 10)), (e.mean, at(y0 + band * 9 / 10))],
+                    [(x0, at(y0 + band / 10)), (tx(e.mean), at(y0 + band * 9 / 10))],
                     colour.mix(0.75).filled(),
                 ));
                 if let Some(h) = e.half_width {
                     whiskers.push(PathElement::new(
                         vec![
-                            (e.mean - h, at(y0 + band / 2)),
-                            (e.mean + h, at(y0 + band / 2)),
+                            (tx(e.mean - h), at(y0 + band / 2)),
+                            (tx(e.mean + h), at(y0 + band / 2)),
                         ],
                         colour.stroke_width(1),
                     ));
-                    for x in [e.mean - h, e.mean + h] {
+                    for x in [tx(e.mean - h), tx(e.mean + h)] {
                         whiskers.push(PathElement::new(
                             vec![(x, at(y0 + band / 5)), (x, at(y0 + band * 4 / 5))],
                             colour.stroke_width(1),
