@@ -164,7 +164,10 @@ pub fn svg(s: &Summary) -> Result<String, anyhow::Error> {
                 let y0 = (ns - i) as i32 * 100 - 5 - band * (k as i32 + 1);
                 let at = |f: i32| f;
                 bars.push(Rectangle::new(
-                    [(x0, at(y0 + band / 10)), (tx(e.mean), at(y0 + band * 9 / 10))],
+                    [
+                        (x0, at(y0 + band / 10)),
+                        (tx(e.mean), at(y0 + band * 9 / 10)),
+                    ],
                     colour.mix(0.75).filled(),
                 ));
                 if let Some(h) = e.half_width {
@@ -198,4 +201,48 @@ pub fn svg(s: &Summary) -> Result<String, anyhow::Error> {
         root.present()?;
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sweep::files::Cell;
+    use crate::sweep::stats::estimate;
+
+    fn summary(scores: &[f64]) -> Summary {
+        let cells = scores
+            .iter()
+            .map(|&m| {
+                SERIES
+                    .iter()
+                    .map(|(col, _)| Cell {
+                        column: col.to_string(),
+                        estimate: estimate(&[m * 0.9, m * 1.1]),
+                        diff: None,
+                        rank: None,
+                    })
+                    .collect()
+            })
+            .collect();
+        Summary {
+            scenario: "test".into(),
+            replications: 2,
+            baseline: 1,
+            labels: (0..scores.len()).map(|i| format!("setting {i}")).collect(),
+            cells,
+        }
+    }
+
+    #[test]
+    fn labels_baseline_and_axis() {
+        let svg = svg(&summary(&[10.0, 20.0])).unwrap();
+        assert!(svg.starts_with("<svg"), "{}", &svg[..60]);
+        assert!(svg.trim_end().ends_with("</svg>"));
+        assert!(svg.contains("setting 0"));
+        assert!(svg.contains("setting 1 (baseline)"));
+        assert!(!svg.contains("logarithmic"));
+        // Scores 1,000 times apart: a logarithmic axis.
+        let log = super::svg(&summary(&[10.0, 10_000.0])).unwrap();
+        assert!(log.contains("score points (logarithmic scale)"));
+    }
 }
