@@ -2,6 +2,7 @@
 
 mod cli;
 mod model;
+mod models;
 mod properties;
 mod queue;
 mod scenario;
