@@ -17,7 +17,7 @@ use std::str::FromStr;
 
 use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
-use crate::scenario::DEFAULT_SCENARIO;
+use crate::scenario::{DEFAULT_SCENARIO, edit_distance};
 
 /// Keys of `[scenario]` that cannot be swept.
 const FIXED: [&str; 3] = ["scenario.name", "scenario.description", "scenario.seed"];
@@ -149,21 +149,6 @@ fn nearest<'a>(key: &str, keys: &'a [String]) -> Option<&'a str> {
         .min()
         .filter(|(d, _)| *d <= 3)
         .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// Normalizes a value written on the command line: TOML if it parses as a
