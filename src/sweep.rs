@@ -298,18 +298,32 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     }
     let baseline = match req.baseline.as_ref().or(table.baseline.as_ref()) {
         None => 0,
-        Some(b) => settings.iter().position(|s| &s.label == b).ok_or_else(|| {
-            let labels: Vec<String> = settings.iter().map(|s| format!("`{}`", s.label)).collect();
-            let msg = format!(
-                "no setting is labelled `{b}`; the settings are: {}",
-                labels.join(", ")
-            );
-            if req.baseline.is_some() {
-                SweepError::Request(format!("--baseline: {msg}"))
-            } else {
-                in_file(sweep_key().key("baseline"), msg).into()
-            }
-        })?,
+        // A label, or the start of labels (a named setting, or some grid
+        // values): then the first setting it starts (so that a grid added on
+        // the command line keeps the file's baseline meaningful).
+        Some(b) => settings
+            .iter()
+            .position(|s| &s.label == b)
+            .or_else(|| {
+                settings.iter().position(|s| {
+                    s.label
+                        .strip_prefix(b.as_str())
+                        .is_some_and(|rest| rest.starts_with("; ") || rest.starts_with(", "))
+                })
+            })
+            .ok_or_else(|| {
+                let labels: Vec<String> =
+                    settings.iter().map(|s| format!("`{}`", s.label)).collect();
+                let msg = format!(
+                    "no setting is labelled `{b}`; the settings are: {}",
+                    labels.join(", ")
+                );
+                if req.baseline.is_some() {
+                    SweepError::Request(format!("--baseline: {msg}"))
+                } else {
+                    in_file(sweep_key().key("baseline"), msg).into()
+                }
+            })?,
     };
     Ok(Sweep {
         name: base.name.clone(),

@@ -407,6 +407,23 @@ fn the_sweep_table_of_a_scenario_file() {
     );
     assert_eq!(manifest["baseline"], 3);
     assert_eq!(manifest["replications"], 4);
+    // A grid added on the command line: the file's baseline names a
+    // setting, which now stands for its first grid combination.
+    let o = baogong(&[
+        "sweep",
+        &f,
+        "--grid",
+        "plan.point_riders=5,9",
+        "--replications",
+        "2",
+    ]);
+    assert_exit(&o, 0);
+    let out = stdout(&o);
+    let line = out
+        .lines()
+        .find(|l| l.contains("rule; plan.green_channel=true, plan.point_riders=5 "))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("baseline"), "{out}");
     // The command line's grid replaces the file's for the same key.
     let o = baogong(&[
         "sweep",
