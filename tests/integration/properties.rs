@@ -164,3 +164,52 @@ proptest! {
         }
     }
 }
+
+/// A settable key, or a near miss of one.
+fn setting_key() -> impl Strategy<Value = String> {
+    let keys = baogong::sweep::overrides::settable_keys();
+    (0..keys.len(), any::<bool>(), "[a-z_.]{0,6}").prop_map(move |(i, typo, junk)| {
+        if typo {
+            format!("{}{junk}", keys[i])
+        } else {
+            keys[i].clone()
+        }
+    })
+}
+
+/// Values as a planner might type them, well or badly.
+fn setting_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        (-5i64..100).prop_map(|v| v.to_string()),
+        (-1.0e3..1.0e3f64).prop_map(|v| v.to_string()),
+        Just("true".to_string()),
+        Just("[2, 3]".to_string()),
+        Just("[3,2]".to_string()),
+        Just("{ dist = \"uniform\", min = 1.0, max = 2.0 }".to_string()),
+        Just("nan".to_string()),
+        "[ -~]{0,12}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Any `--set KEY=VALUE` and `--grid KEY=V1,V2` gives a scenario or a
+    /// message naming the key, and never panics.
+    #[test]
+    fn overrides_never_panic(key in setting_key(), a in setting_value(), b in setting_value()) {
+        use baogong::sweep::{self, overrides};
+        if let Ok(o) = overrides::parse_set(&format!("{key}={a}")) {
+            match sweep::load_with(TINY, "tiny.toml", &[o]) {
+                Ok(sc) => prop_assert!(sc.days >= 1),
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+        if let Ok(g) = overrides::parse_grid(&format!("{key}={a},{b}")) {
+            let req = sweep::Request { grid: vec![g], replications: Some(1), ..Default::default() };
+            if let Err(e) = sweep::plan(TINY, "tiny.toml", &req) {
+                prop_assert!(!e.to_string().is_empty());
+            }
+        }
+    }
+}
