@@ -75,7 +75,8 @@ pub(crate) struct SweepArgs {
     /// Master seed, common to every setting. By default, the scenario's.
     #[arg(long)]
     pub(crate) seed: Option<u64>,
-    /// Label of the setting the others are compared with. By default, the first.
+    /// Label of the setting the others are compared with (or the start of labels). By default,
+    /// the [sweep] table's baseline, or the first setting.
     #[arg(long, value_name = "LABEL")]
     pub(crate) baseline: Option<String>,
     /// Worker threads. By default, all cores.
