@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use baogong::scenario::{self, ScenarioError};
+use baogong::sweep::overrides::{self, Override, OverrideError};
 
 /// An error with the exit code it deserves.
 #[derive(Debug)]
@@ -24,6 +25,12 @@ pub(crate) enum Failure {
 
 impl From<ScenarioError> for Failure {
     fn from(e: ScenarioError) -> Self {
+        Failure::Input(e.to_string())
+    }
+}
+
+impl From<OverrideError> for Failure {
+    fn from(e: OverrideError) -> Self {
         Failure::Input(e.to_string())
     }
 }
@@ -75,6 +82,14 @@ pub(crate) fn source(path: Option<&std::path::Path>) -> Result<(String, String),
             scenario::DEFAULT_SOURCE.to_string(),
         ),
     })
+}
+
+/// The `--set KEY=VALUE` arguments of `run` and `sweep`.
+pub(crate) fn parse_sets(sets: &[String]) -> Result<Vec<Override>, Failure> {
+    Ok(sets
+        .iter()
+        .map(|s| overrides::parse_set(s))
+        .collect::<Result<_, _>>()?)
 }
 
 /// Writes to stdout; a closed pipe ends quietly.

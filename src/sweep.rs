@@ -347,13 +347,18 @@ pub fn load_with(src: &str, file: &str, overrides: &[Override]) -> Result<Scenar
     })?;
     scenario::load_str(&text, file).map_err(|mut error| {
         error.location = None;
-        if let Some(o) = overrides.iter().rev().find(|o| o.key == error.key) {
-            error.message = format!("{} (from {} {o})", error.message, o.origin);
-        } else if let Some(o) = overrides
+        // The override of that key, or else of a table holding it.
+        let culprit = overrides
             .iter()
             .rev()
-            .find(|o| error.key.starts_with(&format!("{}.", o.key)))
-        {
+            .find(|o| o.key == error.key)
+            .or_else(|| {
+                overrides
+                    .iter()
+                    .rev()
+                    .find(|o| error.key.starts_with(&format!("{}.", o.key)))
+            });
+        if let Some(o) = culprit {
             error.message = format!("{} (from {} {o})", error.message, o.origin);
         }
         error

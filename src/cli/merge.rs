@@ -9,10 +9,12 @@ use baogong::sweep::files;
 
 pub(crate) fn merge(a: MergeArgs) -> Result<(), Failure> {
     let (manifest, rows) = files::merge(&a.shards).map_err(|e| Failure::Input(e.to_string()))?;
-    let out = files::render(&manifest, &rows).context("cannot render the sweep's files")?;
+    let summary = files::summarize(&manifest, &rows);
+    let out = files::render(&manifest, &rows, Some(&summary))
+        .context("cannot render the sweep's files")?;
     report::write_all_or_nothing(&a.out, &out)
         .with_context(|| format!("cannot write the results to {}", a.out.display()))?;
-    let mut text = files::text(&files::summarize(&manifest, &rows));
+    let mut text = files::text(&summary);
     text.push_str(&format!(
         "merged {} shards; files: sweep.json, replications.csv, summary.csv, summary.svg in {}\n",
         a.shards.len(),

@@ -3,20 +3,16 @@
 use anyhow::Context;
 
 use super::args::{Format, RunArgs};
-use super::{Failure, print, source};
+use super::{Failure, parse_sets, print, source};
 use baogong::experiment::{RunOptions, run_replication};
 use baogong::report;
-use baogong::sweep::{self, overrides};
+use baogong::sweep;
 
 pub(crate) fn run(a: RunArgs) -> Result<(), Failure> {
     let (src, file) = source(a.scenario.as_deref())?;
+    // The file as written is checked first, so that its own errors name their lines.
     let base = baogong::scenario::load_str(&src, &file)?;
-    let sets = a
-        .sets
-        .iter()
-        .map(|s| overrides::parse_set(s))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Failure::Input(e.to_string()))?;
+    let sets = parse_sets(&a.sets)?;
     let sc = if sets.is_empty() {
         base
     } else {

@@ -6,7 +6,7 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::SweepArgs;
-use super::{Failure, print, source};
+use super::{Failure, parse_sets, print, source};
 use baogong::report;
 use baogong::sweep::files::{self, Manifest};
 use baogong::sweep::{self, Request, Shard, SweepError, overrides};
@@ -19,25 +19,18 @@ impl From<SweepError> for Failure {
 
 pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
     let (src, file) = source(a.scenario.as_deref())?;
-    let input = |e: String| Failure::Input(e);
-    let sets = a
-        .sets
-        .iter()
-        .map(|s| overrides::parse_set(s))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| input(e.to_string()))?;
+    let sets = parse_sets(&a.sets)?;
     let grid = a
         .grids
         .iter()
         .map(|g| overrides::parse_grid(g))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| input(e.to_string()))?;
+        .collect::<Result<Vec<_>, _>>()?;
     let shard = a
         .shard
         .as_deref()
         .map(Shard::parse)
         .transpose()
-        .map_err(input)?;
+        .map_err(Failure::Input)?;
     let req = Request {
         sets,
         grid,
@@ -78,12 +71,15 @@ pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
         .filter(|r| r.values.last().copied().flatten().is_some_and(|b| b > 0.0))
         .count();
     let manifest = Manifest::of(&plan, shard);
+    // A shard has no summary: it is made once the shards are merged.
+    let summary = shard.is_none().then(|| files::summarize(&manifest, &rows));
     if let Some(dir) = &a.out {
-        let out = files::render(&manifest, &rows).context("cannot render the sweep's files")?;
+        let out = files::render(&manifest, &rows, summary.as_ref())
+            .context("cannot render the sweep's files")?;
         report::write_all_or_nothing(dir, &out)
             .with_context(|| format!("cannot write the results to {}", dir.display()))?;
     }
-    let mut text = match shard {
+    let text = match shard {
         Some(s) => format!(
             "shard {}/{} of `{}`: {} of {} replications, written to {}\nmerge all {} shard directories with `baogong merge SHARD_DIR... --out DIR`\n",
             s.k,
@@ -96,14 +92,17 @@ pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
                 .map_or(String::new(), |d| d.display().to_string()),
             s.n
         ),
-        None => files::text(&files::summarize(&manifest, &rows)),
+        None => {
+            let mut t = summary.as_ref().map(files::text).unwrap_or_default();
+            if let Some(dir) = &a.out {
+                t.push_str(&format!(
+                    "files: sweep.json, replications.csv, summary.csv, summary.svg in {}\n",
+                    dir.display()
+                ));
+            }
+            t
+        }
     };
-    if let (Some(dir), None) = (&a.out, shard) {
-        text.push_str(&format!(
-            "files: sweep.json, replications.csv, summary.csv, summary.svg in {}\n",
-            dir.display()
-        ));
-    }
     print(&text)?;
     if breaches > 0 {
         return Err(Failure::Other(anyhow::anyhow!(

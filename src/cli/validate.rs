@@ -8,9 +8,9 @@ use baogong::model::config::Level;
 
 pub(crate) fn validate(a: ValidateArgs) -> Result<(), Failure> {
     let (src, file) = source(Some(&a.scenario))?;
-    let sc = baogong::scenario::load_str(&src, &file)?;
-    // A [sweep] table is checked too: every setting must give a valid scenario.
     let raw = baogong::scenario::parse_raw(&src, &file)?;
+    let sc = baogong::scenario::build_raw(&raw, &src, &file)?;
+    // A [sweep] table is checked too: every setting must give a valid scenario.
     let sweep = match raw.sweep {
         Some(_) => Some(baogong::sweep::plan(&src, &file, &Default::default())?),
         None => None,

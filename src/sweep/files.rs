@@ -114,18 +114,22 @@ impl Manifest {
 }
 
 /// Files of a sweep or shard, name and bytes: `sweep.json` and
-/// `replications.csv`, plus `summary.csv` and `summary.svg` for a whole sweep.
-pub fn render(m: &Manifest, rows: &[Row]) -> Result<Vec<(String, Vec<u8>)>, anyhow::Error> {
+/// `replications.csv`, plus, given the whole sweep's [`summarize`],
+/// `summary.csv` and `summary.svg`.
+pub fn render(
+    m: &Manifest,
+    rows: &[Row],
+    summary: Option<&Summary>,
+) -> Result<Vec<(String, Vec<u8>)>, anyhow::Error> {
     let mut json = serde_json::to_string_pretty(m)?;
     json.push('\n');
     let mut files = vec![
         ("sweep.json".to_string(), json.into_bytes()),
         ("replications.csv".to_string(), replications_csv(m, rows)?),
     ];
-    if m.shard.is_none() {
-        let s = summarize(m, rows);
-        files.push(("summary.csv".to_string(), summary_csv(&s)?));
-        files.push(("summary.svg".to_string(), plot::svg(&s)?.into_bytes()));
+    if let Some(s) = summary {
+        files.push(("summary.csv".to_string(), summary_csv(s)?));
+        files.push(("summary.svg".to_string(), plot::svg(s)?.into_bytes()));
     }
     Ok(files)
 }
@@ -332,7 +336,8 @@ fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
         .iter()
         .map(str::to_string)
         .collect();
-    if header != m.header() {
+    let expected = m.header();
+    if header != expected {
         return Err(MergeError(format!(
             "{p}: its columns do not match its sweep.json"
         )));
@@ -347,7 +352,7 @@ fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
             field(j).parse().map_err(|_| {
                 MergeError(format!(
                     "{p}:{line}: column `{}`: `{}` is not a whole number",
-                    m.header()[j],
+                    expected[j],
                     field(j)
                 ))
             })
@@ -365,7 +370,7 @@ fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
             )));
         }
         let mut values = Vec::with_capacity(m.columns.len());
-        for j in 4..m.header().len() {
+        for j in 4..expected.len() {
             let f = field(j);
             values.push(if f.is_empty() {
                 None
@@ -373,7 +378,7 @@ fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
                 Some(f.parse::<f64>().map_err(|_| {
                     MergeError(format!(
                         "{p}:{line}: column `{}`: `{f}` is not a number",
-                        m.header()[j]
+                        expected[j]
                     ))
                 })?)
             });

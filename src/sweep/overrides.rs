@@ -14,6 +14,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
@@ -22,13 +23,16 @@ use crate::scenario::{DEFAULT_SCENARIO, edit_distance};
 /// Keys of `[scenario]` that cannot be swept.
 const FIXED: [&str; 3] = ["scenario.name", "scenario.description", "scenario.seed"];
 
-/// Every key that can be set, in the order of `default.toml`.
-pub fn settable_keys() -> Vec<String> {
-    let doc = Document::parse(DEFAULT_SCENARIO).expect("the built-in default scenario parses");
-    let mut keys = Vec::new();
-    collect(doc.as_table(), "", &mut keys);
-    keys.retain(|k| !FIXED.contains(&k.as_str()));
-    keys
+/// Every key that can be set, in the order of `default.toml` (read once).
+pub fn settable_keys() -> &'static [String] {
+    static KEYS: OnceLock<Vec<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let doc = Document::parse(DEFAULT_SCENARIO).expect("the built-in default scenario parses");
+        let mut keys = Vec::new();
+        collect(doc.as_table(), "", &mut keys);
+        keys.retain(|k| !FIXED.contains(&k.as_str()));
+        keys
+    })
 }
 
 fn collect(t: &Table, prefix: &str, out: &mut Vec<String>) {
@@ -113,11 +117,11 @@ pub fn check_key(key: &str, origin: &Origin) -> Result<(), OverrideError> {
             "; it only names the scenario".to_string()
         }
     } else {
-        nearest(key, &keys).map_or(String::new(), |k| format!("; did you mean `{k}`?"))
+        nearest(key, keys).map_or(String::new(), |k| format!("; did you mean `{k}`?"))
     };
     Err(OverrideError(format!(
         "{origin}: `{key}` is not a setting that can be changed{why}\nvalid keys:\n{}",
-        list_by_table(&keys)
+        list_by_table(keys)
     )))
 }
 
