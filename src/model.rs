@@ -15,6 +15,7 @@ pub mod metrics;
 mod outcome;
 mod panic;
 mod sales;
+pub mod score;
 mod supply;
 mod world;
 

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::engine::SimTime;
 use crate::model::RunResult;
 use crate::model::Scenario;
+use crate::model::metrics::{CostItem, Happening};
 
 /// The readable report of one run.
 pub fn text(sc: &Scenario, r: &RunResult) -> String {
@@ -35,19 +36,19 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
 
     let _ = writeln!(o, "\nTimeline (closures and the plan's decisions)");
     const MAX_LINES: usize = 40;
-    for d in r.decisions.iter().take(MAX_LINES) {
+    for d in r.timeline.iter().take(MAX_LINES) {
         // `day D HH:MM:SS` without the seconds.
         let t = SimTime((d.at_h * 3_600.0).round() as u64).to_string();
-        let _ = writeln!(o, "  {}  {}", &t[..t.len() - 3], d.what);
+        let _ = writeln!(o, "  {}  {}", &t[..t.len() - 3], happening(sc, &d.what));
     }
-    if r.decisions.len() > MAX_LINES {
+    if r.timeline.len() > MAX_LINES {
         let _ = writeln!(
             o,
             "  ... {} more (see --format json)",
-            r.decisions.len() - MAX_LINES
+            r.timeline.len() - MAX_LINES
         );
     }
-    if r.decisions.is_empty() {
+    if r.timeline.is_empty() {
         let _ = writeln!(o, "  (nothing happened)");
     }
 
@@ -91,7 +92,7 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
                 c.suppliers,
                 c.points,
                 first,
-                c.orders,
+                c.orders_served,
                 c.mean_wait_h
             );
         }
@@ -145,7 +146,11 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
         let _ = writeln!(
             o,
             "  {:<22} {:>13.0} {:>13.0} {:>13.0} {:>13.0}",
-            c.item, c.total_yuan, c.province_yuan, c.city_yuan, c.county_yuan
+            cost_item(c.item),
+            c.total_yuan,
+            c.province_yuan,
+            c.city_yuan,
+            c.county_yuan
         );
         tot[0] += c.total_yuan;
         tot[1] += c.province_yuan;
@@ -264,6 +269,103 @@ fn city_by_day(o: &mut String, r: &RunResult) {
         o,
         "  (store stock in days of need at the end of the week; panic at midnights)"
     );
+}
+
+/// A cost item in words.
+fn cost_item(i: CostItem) -> &'static str {
+    match i {
+        CostItem::EmergencyTransport => "emergency transport",
+        CostItem::TransferSubsidy => "transfer subsidies",
+        CostItem::ReserveRelease => "reserve releases",
+        CostItem::DoorDelivery => "door delivery",
+        CostItem::Compensation => "compensation",
+    }
+}
+
+/// A mass for the timeline: tonnes from one tonne up, kilograms below.
+fn mass(kg: f64) -> String {
+    if kg >= 1_000.0 {
+        format!("{:.1} t", kg / 1e3)
+    } else {
+        format!("{kg:.0} kg")
+    }
+}
+
+/// A line of the timeline in words.
+fn happening(sc: &Scenario, h: &Happening) -> String {
+    let district =
+        |d: &Option<String>| d.as_ref().map_or("city-wide".into(), |d| format!("in {d}"));
+    match h {
+        Happening::Sealed {
+            place,
+            level,
+            cause,
+            residents,
+            ..
+        } => format!("{level} `{place}` sealed ({cause}, {residents} residents)"),
+        Happening::Designated { place, stores, .. } => format!(
+            "{} supplier(s) designated for `{place}`: {}",
+            stores.len(),
+            stores.join(", ")
+        ),
+        Happening::PointsOpened {
+            place,
+            points,
+            riders,
+            riders_wanted,
+            ..
+        } => {
+            let short = if riders < riders_wanted {
+                format!(" (of {riders_wanted} wanted)")
+            } else {
+                String::new()
+            };
+            format!("{points} distribution point(s) open for `{place}`, {riders} riders{short}")
+        }
+        Happening::FirstGoods { place, .. } => format!("first goods reach the points of `{place}`"),
+        Happening::Reopened { place, level, .. } => {
+            format!("{level} `{place}` reopened (end of response)")
+        }
+        Happening::Transfer { category, kg } => {
+            format!(
+                "emergency transfer of {} of {category} from other regions",
+                mass(*kg)
+            )
+        }
+        Happening::ReserveRelease { category, kg, tier } => {
+            format!("release {} of {category} from {tier}", mass(*kg))
+        }
+        Happening::PublicityOrdered { peak_panic } => {
+            format!("publicity ordered (peak panic {peak_panic:.2})")
+        }
+        Happening::Publicity { cut } => format!(
+            "publicity: supply is stable (panic falls by {:.0}% over the next days)",
+            cut * 100.0
+        ),
+        Happening::Rumour {
+            district: d,
+            strength,
+        } => {
+            format!("rumour {} (strength {strength:.2})", district(d))
+        }
+        Happening::Injected { index, .. } => match sc.events.get(*index as usize) {
+            Some(e) => format!("injected: {}", e.kind.describe(sc)),
+            None => "injected event".into(),
+        },
+        Happening::StockoutStarted { district, category } => {
+            format!("shelves of {category} empty in {district}")
+        }
+        Happening::StockoutEnded { district, category } => {
+            format!("shelves of {category} refilled in {district}")
+        }
+        Happening::PanicJump {
+            district: d,
+            from,
+            to,
+        } => {
+            format!("panic {} jumps from {from:.2} to {to:.2}", district(d))
+        }
+    }
 }
 
 fn truncate(s: &str, n: usize) -> String {

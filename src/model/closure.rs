@@ -7,6 +7,7 @@ use rand::RngExt;
 
 use super::config::Level;
 use super::delivery::ServerQueue;
+use super::metrics::{CostItem, Happening};
 use super::world::*;
 use crate::engine::{DAY, HOUR, Scheduler, SimDuration, SimTime};
 
@@ -59,6 +60,7 @@ impl World<'_> {
             unmet: 0,
             compensated: false,
             duty: Vec::new(),
+            riders: 0,
         });
         for b in &mut self.sealed_by[p.first..p.end] {
             *b = id;
@@ -97,15 +99,17 @@ impl World<'_> {
             SimDuration::from_hours(sc.plan.decision_delay_hours),
             CityEvent::Designate { closure: id },
         );
-        self.decide(
+        let absorbed = self.closures[id as usize].absorbed.clone();
+        self.record(
             now,
-            format!(
-                "{} `{}` sealed ({}, {} residents)",
-                p.level.key(),
-                p.name,
-                cause.key(),
-                p.population
-            ),
+            Happening::Sealed {
+                closure: id,
+                place: p.name.clone(),
+                level: p.level.key(),
+                cause: cause.key(),
+                residents: p.population,
+                absorbed,
+            },
         );
     }
 
@@ -146,15 +150,19 @@ impl World<'_> {
         let mut family = self.closures[ci].absorbed.clone();
         family.push(closure);
         for &f in &family {
-            self.stop_serving(f);
+            self.stop_serving(now, f);
         }
         self.refresh_zones();
         for &f in &family {
             self.compensate(f);
         }
-        self.decide(
+        self.record(
             now,
-            format!("{} `{}` reopened (end of response)", p.level.key(), p.name),
+            Happening::Reopened {
+                closure,
+                place: p.name.clone(),
+                level: p.level.key(),
+            },
         );
     }
 
@@ -173,11 +181,11 @@ impl World<'_> {
             .zip(&sc.goods)
             .map(|(&g, goods)| g as f64 / G * goods.price)
             .sum();
-        self.cost(4, yuan * sc.costs.compensation_share);
+        self.cost(CostItem::Compensation, yuan * sc.costs.compensation_share);
     }
 
     /// A closure's points stop serving; their stock and waiting orders go.
-    fn stop_serving(&mut self, closure: u32) {
+    fn stop_serving(&mut self, now: SimTime, closure: u32) {
         let nc = self.nc;
         let c = &mut self.closures[closure as usize];
         if !c.serving {
@@ -195,7 +203,11 @@ impl World<'_> {
         for p in points {
             let pi = p as usize;
             self.points[pi].open = false;
-            let _ = self.points[pi].queue.drain().count();
+            let pt = &mut self.points[pi];
+            let (n, wait) = pt.queue.close(now);
+            // Orders in service when the point closes are not delivered either.
+            pt.unserved += n + u64::from(pt.queue.busy());
+            pt.unserved_wait_s += wait;
             for k in 0..nc {
                 let g = std::mem::take(&mut self.point_stock[pi * nc + k]);
                 match home {
@@ -246,18 +258,17 @@ impl World<'_> {
             .collect();
         cands.sort_unstable();
         let chosen: Vec<u32> = cands.iter().take(k).map(|c| c.2 as u32).collect();
-        let names: Vec<&str> = chosen
+        let stores: Vec<String> = chosen
             .iter()
-            .map(|&i| sc.city.stores[i as usize].name.as_str())
+            .map(|&i| sc.city.stores[i as usize].name.clone())
             .collect();
-        self.decide(
+        self.record(
             now,
-            format!(
-                "{} supplier(s) designated for `{}`: {}",
-                chosen.len(),
-                p.name,
-                names.join(", ")
-            ),
+            Happening::Designated {
+                closure,
+                place: p.name.clone(),
+                stores,
+            },
         );
         self.closures[ci].suppliers = chosen;
         if sc.plan.vehicle_passes {
@@ -331,7 +342,9 @@ impl World<'_> {
                 cum_households: cum,
                 open: true,
                 queue: ServerQueue::new(sc.plan.point_riders),
-                orders_done: 0,
+                served: 0,
+                unserved: 0,
+                unserved_wait_s: 0,
             });
             self.point_stock.extend(std::iter::repeat_n(0, nc));
             self.point_pending.extend(std::iter::repeat_n(0, nc));
@@ -348,7 +361,7 @@ impl World<'_> {
                         self.point_stock[first * nc + k] += g;
                     }
                 }
-                self.stop_serving(a);
+                self.stop_serving(now, a);
             }
         }
         // Designated suppliers carry the points' daily need on top of their own.
@@ -364,9 +377,17 @@ impl World<'_> {
         self.closures[ci].duty = duty;
         self.closures[ci].points = ids.clone();
         self.closures[ci].serving = true;
-        self.decide(
+        let riders = ids.len() as u32 * sc.plan.point_riders;
+        self.closures[ci].riders = riders;
+        self.record(
             now,
-            format!("{} distribution point(s) open for `{}`", ids.len(), p.name),
+            Happening::PointsOpened {
+                closure,
+                place: p.name.clone(),
+                points: ids.len() as u32,
+                riders,
+                riders_wanted: riders,
+            },
         );
         for &id in &ids {
             self.schedule_order(now, id, s);
@@ -500,9 +521,9 @@ impl World<'_> {
                 self.m.daily[self.points[pi].district * nc + c][POINT] += got;
                 self.closures[cl].handed_out[c] += got;
             }
-            self.points[pi].orders_done += 1;
+            self.points[pi].served += 1;
             let fee = self.sc.costs.door_delivery;
-            self.cost(3, fee);
+            self.cost(CostItem::DoorDelivery, fee);
         }
         self.start_services(now, p, s);
     }
@@ -581,6 +602,16 @@ impl World<'_> {
             }
             if self.closures[cl].first_goods.is_none() && amounts.iter().any(|&a| a > 0) {
                 self.closures[cl].first_goods = Some(now);
+                let place = self.sc.city.places[self.closures[cl].place as usize]
+                    .name
+                    .clone();
+                self.record(
+                    now,
+                    Happening::FirstGoods {
+                        closure: cl as u32,
+                        place,
+                    },
+                );
             }
             self.start_services(now, p, s);
         } else {

@@ -582,6 +582,19 @@ pub enum ScriptedKind {
 }
 
 impl ScriptedKind {
+    /// The kind's key in files (`staff_loss`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            ScriptedKind::Seal { .. } => "seal",
+            ScriptedKind::Lift { .. } => "lift",
+            ScriptedKind::Rumour { .. } => "rumour",
+            ScriptedKind::StaffLoss { .. } => "staff_loss",
+            ScriptedKind::WarehouseClosed { .. } => "warehouse_closed",
+            ScriptedKind::RidersAdded { .. } => "riders_added",
+            ScriptedKind::CheckpointDelay { .. } => "checkpoint_delay",
+        }
+    }
+
     /// The event in words, with names instead of indices.
     pub fn describe(&self, sc: &Scenario) -> String {
         let city = &sc.city;

@@ -16,6 +16,7 @@ pub struct ServerQueue<T> {
     servers: u32,
     busy: u32,
     waiting: VecDeque<(SimTime, T)>,
+    arrived: u64,
     started: u64,
     wait_sum_s: u64,
 }
@@ -27,6 +28,7 @@ impl<T> ServerQueue<T> {
             servers,
             busy: 0,
             waiting: VecDeque::new(),
+            arrived: 0,
             started: 0,
             wait_sum_s: 0,
         }
@@ -34,6 +36,7 @@ impl<T> ServerQueue<T> {
 
     /// A customer arrives and joins the queue.
     pub fn enqueue(&mut self, now: SimTime, item: T) {
+        self.arrived += 1;
         self.waiting.push_back((now, item));
     }
 
@@ -77,6 +80,16 @@ impl<T> ServerQueue<T> {
         self.waiting.len()
     }
 
+    /// Customers who have arrived.
+    pub fn arrived(&self) -> u64 {
+        self.arrived
+    }
+
+    /// Total wait so far of the customers still waiting at `now` [s].
+    pub fn open_wait_s(&self, now: SimTime) -> u64 {
+        self.waiting.iter().map(|(t, _)| now.since(*t).0).sum()
+    }
+
     /// Customers whose service has started.
     pub fn started(&self) -> u64 {
         self.started
@@ -87,9 +100,13 @@ impl<T> ServerQueue<T> {
         self.wait_sum_s
     }
 
-    /// Removes every waiting customer (the point closes).
-    pub fn drain(&mut self) -> impl Iterator<Item = (SimTime, T)> + '_ {
-        self.waiting.drain(..)
+    /// Removes every waiting customer (the station closes) and returns how
+    /// many there were and their total wait until `now` [s].
+    pub fn close(&mut self, now: SimTime) -> (u64, u64) {
+        let wait = self.open_wait_s(now);
+        let n = self.waiting.len() as u64;
+        self.waiting.clear();
+        (n, wait)
     }
 }
 

@@ -63,11 +63,19 @@ pub struct ClosureRow {
     pub suppliers: u32,
     /// Distribution points opened.
     pub points: u32,
+    /// Riders assigned to its points out of the riders' pool.
+    pub riders: u32,
     /// Hours from the start to the first goods at its points; empty if none arrived.
     pub hours_to_first_goods: Option<f64>,
-    /// Orders served at its points.
-    pub orders: u64,
-    /// Mean wait of an order in the point's queue [h].
+    /// Orders households placed at its points.
+    pub orders_placed: u64,
+    /// Orders delivered to the door, with goods.
+    pub orders_served: u64,
+    /// Orders still waiting when its points closed (or at the horizon).
+    pub orders_waiting: u64,
+    /// Mean wait of an order placed at its points, from placing to the
+    /// rider setting off; an order never served counts until its points
+    /// closed or the horizon [h].
     pub mean_wait_h: f64,
     /// Goods handed out at its points [kg].
     pub handed_out_kg: f64,
@@ -75,11 +83,50 @@ pub struct ClosureRow {
     pub shortage_person_days: f64,
 }
 
+/// What a government cost paid for. Spoilage is the enterprises' loss
+/// and is reported in tonnes per category, not here.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum CostItem {
+    /// Trips of trucks and vans to distribution points.
+    EmergencyTransport,
+    /// Subsidies for goods brought in by emergency transfer 外地增量调运补贴.
+    TransferSubsidy,
+    /// Releases from reserve tiers.
+    ReserveRelease,
+    /// Subsidies per order delivered to the door from a point.
+    DoorDelivery,
+    /// Compensation 合理补偿 for goods requisitioned for points.
+    Compensation,
+}
+
+impl CostItem {
+    /// Every item, in report order.
+    pub const ALL: [CostItem; 5] = [
+        CostItem::EmergencyTransport,
+        CostItem::TransferSubsidy,
+        CostItem::ReserveRelease,
+        CostItem::DoorDelivery,
+        CostItem::Compensation,
+    ];
+
+    /// The key in files (`emergency_transport`).
+    pub fn key(self) -> &'static str {
+        match self {
+            CostItem::EmergencyTransport => "emergency_transport",
+            CostItem::TransferSubsidy => "transfer_subsidy",
+            CostItem::ReserveRelease => "reserve_release",
+            CostItem::DoorDelivery => "door_delivery",
+            CostItem::Compensation => "compensation",
+        }
+    }
+}
+
 /// One row of `costs.csv`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct CostRow {
     /// What the money paid for.
-    pub item: &'static str,
+    pub item: CostItem,
     /// Total [yuan].
     pub total_yuan: f64,
     /// Province's share [yuan].
@@ -154,12 +201,20 @@ pub struct Outcomes {
     /// Shortage person-days over all categories: unmet kilograms over a
     /// person's whole daily need.
     pub shortage_person_days: f64,
-    /// Mean hours from a closure to the first goods at its points (closures
-    /// whose points received goods).
+    /// Mean hours from a closure to the first goods at its points, weighted
+    /// by the closure's residents; a closure whose points never received
+    /// goods counts until the horizon. Closures absorbed by escalation
+    /// before their points opened are left out (their residents count in
+    /// the closure that absorbed them).
     pub mean_hours_to_first_goods: f64,
     /// Closures whose points never received goods (excluding those absorbed
     /// by escalation before their points opened).
     pub closures_without_goods: u32,
+    /// Orders households placed at distribution points.
+    pub orders_placed: u64,
+    /// Of those, orders never delivered: still waiting when their points
+    /// closed or at the horizon.
+    pub orders_unserved: u64,
     /// Store stock-out hours over all categories.
     pub stockout_hours: f64,
     /// Highest panic of any district.
@@ -185,13 +240,139 @@ pub struct ReportStats {
     pub missing: u64,
 }
 
-/// A dated decision of the autopilot (for the report's timeline).
+/// One dated line of the run's timeline.
 #[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Decision {
+pub struct TimelineEntry {
     /// When [h since the start].
     pub at_h: f64,
-    /// What was decided.
-    pub what: String,
+    /// What happened.
+    #[serde(flatten)]
+    pub what: Happening,
+}
+
+/// What the timeline records: closures and the plan's answer to them, the
+/// injected (scripted) events, the daily dispatch's transfers, reserve
+/// releases and publicity, shelves running empty and refilled, and jumps
+/// of panic. Plain data: the report layer puts it into words.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Happening {
+    /// A place is sealed 封控.
+    Sealed {
+        /// Closure number.
+        closure: u32,
+        /// The place.
+        place: String,
+        /// Its level (`building`, ...).
+        level: &'static str,
+        /// `scripted`, `escalation` or `random`.
+        cause: &'static str,
+        /// Residents sealed [persons].
+        residents: u64,
+        /// Closures inside it that it absorbs.
+        absorbed: Vec<u32>,
+    },
+    /// Suppliers 直接供货商 designated for a closure.
+    Designated {
+        /// Closure number.
+        closure: u32,
+        /// The sealed place.
+        place: String,
+        /// The designated stores, nearest first.
+        stores: Vec<String>,
+    },
+    /// A closure's distribution points 应急投放点 open.
+    PointsOpened {
+        /// Closure number.
+        closure: u32,
+        /// The sealed place.
+        place: String,
+        /// Points opened.
+        points: u32,
+        /// Riders assigned to them from the pool.
+        riders: u32,
+        /// Riders the plan wanted for them.
+        riders_wanted: u32,
+    },
+    /// The first goods reach a closure's points.
+    FirstGoods {
+        /// Closure number.
+        closure: u32,
+        /// The sealed place.
+        place: String,
+    },
+    /// A closure ends (end of response 终止响应 for it).
+    Reopened {
+        /// Closure number.
+        closure: u32,
+        /// The place.
+        place: String,
+        /// Its level.
+        level: &'static str,
+    },
+    /// An emergency transfer 紧急调运 from other regions is called.
+    Transfer {
+        /// Goods category.
+        category: String,
+        /// Amount [kg].
+        kg: f64,
+    },
+    /// A reserve tier releases goods.
+    ReserveRelease {
+        /// Goods category.
+        category: String,
+        /// Amount [kg].
+        kg: f64,
+        /// The tier.
+        tier: String,
+    },
+    /// Publicity 舆论宣传 is ordered.
+    PublicityOrdered {
+        /// Highest panic of any district when ordered.
+        peak_panic: f64,
+    },
+    /// Publicity is published: panic falls over the next days.
+    Publicity {
+        /// Share of panic it removes.
+        cut: f64,
+    },
+    /// A rumour (scripted or random).
+    Rumour {
+        /// District, or city-wide.
+        district: Option<String>,
+        /// Its strength (a jump of panic, 0..1).
+        strength: f64,
+    },
+    /// A scripted event of the scenario happens (an inject, in a drill).
+    Injected {
+        /// Index into the scenario's events.
+        index: u32,
+        /// Its kind (`staff_loss`, ...).
+        event: &'static str,
+    },
+    /// The first store of a district shows an empty shelf of a category.
+    StockoutStarted {
+        /// District.
+        district: String,
+        /// Goods category.
+        category: String,
+    },
+    /// No store of the district shows an empty shelf of the category any more.
+    StockoutEnded {
+        /// District.
+        district: String,
+        /// Goods category.
+        category: String,
+    },
+    /// Panic jumps (by at least 0.05).
+    PanicJump {
+        /// District, or city-wide (mean over districts).
+        district: Option<String>,
+        /// Panic before.
+        from: f64,
+        /// Panic after.
+        to: f64,
+    },
 }
 
 /// Everything one replication produces.
@@ -221,8 +402,9 @@ pub struct RunResult {
     pub closures: Vec<ClosureRow>,
     /// Costs by item and level.
     pub costs: Vec<CostRow>,
-    /// Autopilot decisions in time order.
-    pub decisions: Vec<Decision>,
+    /// Closures, decisions, injected events, stock-outs and panic jumps, in
+    /// time order.
+    pub timeline: Vec<TimelineEntry>,
     /// Monitoring reports.
     pub reports: ReportStats,
     /// Conservation of goods per category.

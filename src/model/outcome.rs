@@ -2,6 +2,7 @@
 //! checked, outcomes and the score computed.
 
 use super::metrics::*;
+use super::score;
 use super::world::*;
 use crate::engine::SimTime;
 
@@ -82,15 +83,22 @@ impl World<'_> {
             .enumerate()
             .map(|(i, c)| {
                 let place = &sc.city.places[c.place as usize];
-                let (orders, waits) = c.points.iter().fold((0u64, 0u64), |(o, w), &p| {
-                    let q = &self.points[p as usize].queue;
-                    (o + self.points[p as usize].orders_done, w + q.wait_sum_s())
-                });
-                let started: u64 = c
-                    .points
-                    .iter()
-                    .map(|&p| self.points[p as usize].queue.started())
-                    .sum();
+                let mut placed = 0;
+                let mut served = 0;
+                let mut waiting = 0;
+                let mut wait_s = 0;
+                for &p in &c.points {
+                    let pt = &self.points[p as usize];
+                    placed += pt.queue.arrived();
+                    served += pt.served;
+                    waiting += pt.unserved;
+                    wait_s += pt.queue.wait_sum_s() + pt.unserved_wait_s;
+                    if pt.open {
+                        // Still serving at the horizon: waits count until now.
+                        waiting += pt.queue.waiting() as u64;
+                        wait_s += pt.queue.open_wait_s(now);
+                    }
+                }
                 ClosureRow {
                     id: i as u32,
                     place: place.name.clone(),
@@ -102,10 +110,13 @@ impl World<'_> {
                     escalated_to: c.escalated_to,
                     suppliers: c.suppliers.len() as u32,
                     points: c.points.len() as u32,
+                    riders: c.riders,
                     hours_to_first_goods: c.first_goods.map(|t| t.since(c.start).as_hours()),
-                    orders,
-                    mean_wait_h: if started > 0 {
-                        waits as f64 / started as f64 / 3_600.0
+                    orders_placed: placed,
+                    orders_served: served,
+                    orders_waiting: waiting,
+                    mean_wait_h: if placed > 0 {
+                        wait_s as f64 / placed as f64 / 3_600.0
                     } else {
                         0.0
                     },
@@ -115,11 +126,10 @@ impl World<'_> {
             })
             .collect();
         let split = sc.costs.split;
-        let costs: Vec<CostRow> = COST_ITEMS
+        let costs: Vec<CostRow> = CostItem::ALL
             .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let t = self.m.costs[i];
+            .map(|&item| {
+                let t = self.m.costs[item as usize];
                 CostRow {
                     item,
                     total_yuan: t,
@@ -132,20 +142,29 @@ impl World<'_> {
         // Over all categories, unmet kilograms over the whole daily need of
         // a person: a person short of everything for a day counts once.
         let shortage: f64 = categories.iter().map(|c| c.unmet_kg).sum::<f64>() / need_per_person;
-        let with_goods: Vec<f64> = closures
-            .iter()
-            .filter_map(|c| c.hours_to_first_goods)
-            .collect();
-        let mean_first = if with_goods.is_empty() {
-            0.0
+        // Hours to first goods, weighted by residents; a closure whose points
+        // never got goods counts until the horizon. A closure absorbed before
+        // its points opened is answered by the one that absorbed it.
+        let (mut weighted, mut residents) = (0.0, 0.0);
+        let mut without = 0u32;
+        for (row, c) in closures.iter().zip(&self.closures) {
+            if c.points.is_empty() && c.escalated_to.is_some() {
+                continue;
+            }
+            let hours = row
+                .hours_to_first_goods
+                .unwrap_or_else(|| now.since(c.start).as_hours());
+            if row.hours_to_first_goods.is_none() {
+                without += 1;
+            }
+            weighted += hours * row.residents as f64;
+            residents += row.residents as f64;
+        }
+        let mean_first = if residents > 0.0 {
+            weighted / residents
         } else {
-            with_goods.iter().sum::<f64>() / with_goods.len() as f64
+            0.0
         };
-        let without = self
-            .closures
-            .iter()
-            .filter(|c| c.first_goods.is_none() && !c.points.is_empty())
-            .count() as u32;
         let stockout: f64 = categories.iter().map(|c| c.stockout_hours).sum();
         let peak_sales = categories
             .iter()
@@ -153,13 +172,20 @@ impl World<'_> {
             .fold(0.0, f64::max);
         let cost: f64 = self.m.costs.iter().sum();
         let spoiled_t = categories.iter().map(|c| c.spoiled_kg).sum::<f64>() / 1_000.0;
-        let w = &sc.score;
-        let score = w.shortage_person_days * shortage
-            + w.hours_to_first_goods * mean_first
-            + w.stockout_hours * stockout
-            + w.peak_panic * self.m.peak_panic
-            + w.cost_10k_yuan * cost / 10_000.0
-            + w.spoilage_tonnes * spoiled_t;
+        let mut outcomes = Outcomes {
+            shortage_person_days: shortage,
+            mean_hours_to_first_goods: mean_first,
+            closures_without_goods: without,
+            orders_placed: closures.iter().map(|c| c.orders_placed).sum(),
+            orders_unserved: closures.iter().map(|c| c.orders_waiting).sum(),
+            stockout_hours: stockout,
+            peak_panic: self.m.peak_panic,
+            peak_sales_ratio: peak_sales,
+            cost_yuan: cost,
+            spoiled_tonnes: spoiled_t,
+            score: 0.0,
+        };
+        outcomes.score = score::score(&outcomes, &sc.score);
         RunResult {
             scenario: sc.name.clone(),
             seed: self.seed,
@@ -169,21 +195,11 @@ impl World<'_> {
             buildings: sc.city.buildings.len(),
             stores: sc.city.stores.len(),
             events,
-            outcomes: Outcomes {
-                shortage_person_days: shortage,
-                mean_hours_to_first_goods: mean_first,
-                closures_without_goods: without,
-                stockout_hours: stockout,
-                peak_panic: self.m.peak_panic,
-                peak_sales_ratio: peak_sales,
-                cost_yuan: cost,
-                spoiled_tonnes: spoiled_t,
-                score,
-            },
+            outcomes,
             categories,
             closures,
             costs,
-            decisions: std::mem::take(&mut self.m.decisions),
+            timeline: std::mem::take(&mut self.m.timeline),
             reports: self.m.reports.clone(),
             balance: self.m.balance.clone(),
             invariant_breaches,

@@ -6,8 +6,12 @@
 //! it halves every `half_life_days`; publicity cuts it by a share.
 
 use super::config::ScriptedKind;
+use super::metrics::Happening;
 use super::world::*;
 use crate::engine::{Scheduler, SimDuration, SimTime};
+
+/// The smallest rise of panic that the timeline records.
+pub(crate) const JUMP: f64 = 0.05;
 
 impl World<'_> {
     /// Decays every district's panic to `now`.
@@ -24,6 +28,11 @@ impl World<'_> {
     /// by `x` everywhere when `district` is `None`.
     pub(crate) fn panic_push(&mut self, now: SimTime, district: Option<usize>, x: f64, spill: f64) {
         self.panic_update(now);
+        let watch = |panic: &[f64]| match district {
+            Some(d) => panic[d],
+            None => panic.iter().sum::<f64>() / panic.len().max(1) as f64,
+        };
+        let from = watch(&self.panic);
         for (d, p) in self.panic.iter_mut().enumerate() {
             let push = match district {
                 None => x,
@@ -33,15 +42,31 @@ impl World<'_> {
             *p = (*p + push * (1.0 - *p)).clamp(0.0, 1.0);
             self.m.peak_panic = self.m.peak_panic.max(*p);
         }
+        let to = watch(&self.panic);
+        self.record_jump(now, district, from, to);
+    }
+
+    /// Records a jump of panic of at least [`JUMP`] for the timeline.
+    pub(crate) fn record_jump(
+        &mut self,
+        now: SimTime,
+        district: Option<usize>,
+        from: f64,
+        to: f64,
+    ) {
+        if to - from >= JUMP {
+            let district =
+                district.map(|d| self.sc.city.places[self.sc.city.districts[d]].name.clone());
+            self.record(now, Happening::PanicJump { district, from, to });
+        }
     }
 
     /// A rumour (of a shortage) in a district or city-wide.
     pub(crate) fn rumour(&mut self, now: SimTime, district: Option<usize>, strength: f64) {
         self.panic_push(now, district, strength, self.sc.panic.spill_share);
-        let where_ = district.map_or("city-wide".to_string(), |d| {
-            format!("in {}", self.sc.city.places[self.sc.city.districts[d]].name)
-        });
-        self.decide(now, format!("rumour {where_} (strength {strength:.2})"));
+        let district =
+            district.map(|d| self.sc.city.places[self.sc.city.districts[d]].name.clone());
+        self.record(now, Happening::Rumour { district, strength });
     }
 
     /// Publicity 舆论宣传: the bureau announces that supply is stable.
@@ -51,18 +76,19 @@ impl World<'_> {
         self.panic.iter_mut().for_each(|p| *p *= 1.0 - cut);
         self.publicity_pending = false;
         self.last_publicity = Some(now);
-        self.decide(
-            now,
-            format!(
-                "publicity: supply is stable (panic cut by {:.0}%)",
-                cut * 100.0
-            ),
-        );
+        self.record(now, Happening::Publicity { cut });
     }
 
     /// Runs scripted event `index`.
     pub(crate) fn scripted(&mut self, now: SimTime, index: usize, s: &mut Scheduler<CityEvent>) {
         let kind = self.sc.events[index].kind.clone();
+        self.record(
+            now,
+            Happening::Injected {
+                index: index as u32,
+                event: kind.key(),
+            },
+        );
         match kind {
             ScriptedKind::Seal { place } => self.seal(now, place as u32, Cause::Scripted, s),
             ScriptedKind::Lift { place } => {

@@ -8,7 +8,7 @@
 
 use rand::RngExt;
 
-use super::metrics::DailyRow;
+use super::metrics::{DailyRow, Happening};
 use super::world::*;
 use crate::engine::{DAY, Scheduler, SimTime};
 
@@ -188,6 +188,12 @@ impl World<'_> {
     pub(crate) fn stockout_start(&mut self, i: usize, now: SimTime) {
         if self.stockout_since[i] == u64::MAX {
             self.stockout_since[i] = now.0;
+            let (d, c) = self.stockout_zone(i);
+            self.stockouts_in[d * self.nc + c] += 1;
+            if self.stockouts_in[d * self.nc + c] == 1 {
+                let (district, category) = self.zone_names(d, c);
+                self.record(now, Happening::StockoutStarted { district, category });
+            }
         }
     }
 
@@ -197,7 +203,27 @@ impl World<'_> {
         if since != u64::MAX {
             self.m.stockout_s[i % self.nc] += now.0.saturating_sub(since);
             self.stockout_since[i] = u64::MAX;
+            let (d, c) = self.stockout_zone(i);
+            self.stockouts_in[d * self.nc + c] -= 1;
+            if self.stockouts_in[d * self.nc + c] == 0 && now < self.sc.horizon() {
+                let (district, category) = self.zone_names(d, c);
+                self.record(now, Happening::StockoutEnded { district, category });
+            }
         }
+    }
+
+    /// District and category of store-category `i`.
+    fn stockout_zone(&self, i: usize) -> (usize, usize) {
+        (self.sc.city.stores[i / self.nc].district, i % self.nc)
+    }
+
+    /// Names of district `d` and category `c`.
+    fn zone_names(&self, d: usize, c: usize) -> (String, String) {
+        let city = &self.sc.city;
+        (
+            city.places[city.districts[d]].name.clone(),
+            self.sc.goods[c].name.clone(),
+        )
     }
 
     /// Midnight: consumption, spoilage, the empty-shelf push on panic, the
@@ -246,8 +272,10 @@ impl World<'_> {
             if open[d] > 0 && empty[d] > 0 {
                 let share = f64::from(empty[d]) / f64::from(open[d]);
                 let push = sc.panic.empty_shelf_push_per_day * share;
-                self.panic[d] = (self.panic[d] + push * (1.0 - self.panic[d])).min(1.0);
+                let from = self.panic[d];
+                self.panic[d] = (from + push * (1.0 - from)).min(1.0);
                 self.m.peak_panic = self.m.peak_panic.max(self.panic[d]);
+                self.record_jump(now, Some(d), from, self.panic[d]);
             }
         }
         self.daily_rows();

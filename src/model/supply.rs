@@ -9,6 +9,7 @@
 use rand::RngExt;
 
 use super::config::SupplierKind;
+use super::metrics::{CostItem, Happening};
 use super::world::*;
 use crate::engine::{DAY, Scheduler, SimDuration, SimTime};
 
@@ -224,7 +225,7 @@ impl World<'_> {
                 hours += self.sc.transport.pass_delay_hours;
             }
             let trip = self.sc.transport.trip_cost;
-            self.cost(0, trip);
+            self.cost(CostItem::EmergencyTransport, trip);
         }
         for _ in 0..checkpoints {
             hours += self.checkpoint_hours();
@@ -394,14 +395,16 @@ impl World<'_> {
                     s,
                 );
                 self.transfer_pending[c] += total;
-                self.cost(1, total as f64 / G * sc.costs.transfer_subsidy);
-                self.decide(
+                self.cost(
+                    CostItem::TransferSubsidy,
+                    total as f64 / G * sc.costs.transfer_subsidy,
+                );
+                self.record(
                     now,
-                    format!(
-                        "emergency transfer of {} of {} from other regions",
-                        mass(total),
-                        sc.goods[c].name
-                    ),
+                    Happening::Transfer {
+                        category: sc.goods[c].name.clone(),
+                        kg: total as f64 / G,
+                    },
                 );
             }
             // Tiered reserve release: own level, then the level above, then
@@ -423,15 +426,14 @@ impl World<'_> {
                     self.reserve_pending[c] += take;
                     self.m.reserve[c] += take;
                     self.ship_to_depots(&depots, c, take, ShipKind::Reserve, tier.latency_hours, s);
-                    self.cost(2, take as f64 / G * tier.cost_per_kg);
-                    self.decide(
+                    self.cost(CostItem::ReserveRelease, take as f64 / G * tier.cost_per_kg);
+                    self.record(
                         now,
-                        format!(
-                            "release {} of {} from {}",
-                            mass(take),
-                            sc.goods[c].name,
-                            tier.name
-                        ),
+                        Happening::ReserveRelease {
+                            category: sc.goods[c].name.clone(),
+                            kg: take as f64 / G,
+                            tier: tier.name.clone(),
+                        },
                     );
                 }
             }
@@ -446,7 +448,7 @@ impl World<'_> {
                 SimDuration::from_hours(plan.publicity_delay_hours),
                 CityEvent::Publicity,
             );
-            self.decide(now, format!("publicity ordered (peak panic {peak:.2})"));
+            self.record(now, Happening::PublicityOrdered { peak_panic: peak });
         }
     }
 

@@ -15,7 +15,7 @@ use rand::RngExt;
 
 use super::config::{Level, Scenario};
 use super::delivery::ServerQueue;
-use super::metrics::{Balance, Decision, ReportStats, TraceRow};
+use super::metrics::{Balance, CostItem, Happening, ReportStats, TimelineEntry, TraceRow};
 use crate::engine::{
     DAY, HOUR, Model, RngStreams, Scheduler, SimDuration, SimRng, SimTime, StreamId,
 };
@@ -25,15 +25,6 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 /// Grams per kilogram.
 pub(crate) const G: f64 = 1_000.0;
-
-/// A mass for messages: tonnes from one tonne up, kilograms below.
-pub(crate) fn mass(g: i64) -> String {
-    if g >= 1_000_000 {
-        format!("{:.1} t", g as f64 / 1e6)
-    } else {
-        format!("{:.0} kg", g as f64 / 1e3)
-    }
-}
 
 /// Risk level of a zone, from closures around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -258,6 +249,8 @@ pub(crate) struct Closure {
     pub(crate) compensated: bool,
     /// Daily need of the sealed residents carried by each designated supplier [g/day].
     pub(crate) duty: Vec<i64>,
+    /// Riders assigned to its points.
+    pub(crate) riders: u32,
 }
 
 /// A distribution point.
@@ -272,7 +265,11 @@ pub(crate) struct Point {
     pub(crate) need: Vec<i64>,
     pub(crate) open: bool,
     pub(crate) queue: ServerQueue<u32>,
-    pub(crate) orders_done: u64,
+    /// Orders delivered with goods.
+    pub(crate) served: u64,
+    /// Orders dropped unserved when the point closed, and their waits [s].
+    pub(crate) unserved: u64,
+    pub(crate) unserved_wait_s: u64,
 }
 
 /// The dynamic state of one replication.
@@ -305,6 +302,8 @@ pub struct World<'a> {
     pub(crate) normal: Vec<i64>,
     pub(crate) duty: Vec<i64>,
     pub(crate) stockout_since: Vec<u64>,
+    /// Per district × category: stores showing an empty shelf.
+    pub(crate) stockouts_in: Vec<u32>,
     pub(crate) store_risk: Vec<Risk>,
     pub(crate) store_fleet: Vec<Fleet>,
     pub(crate) reported: Vec<i64>,
@@ -362,8 +361,9 @@ pub(crate) struct Acc {
     pub(crate) transfer: Vec<i64>,
     pub(crate) balance: Vec<Balance>,
     pub(crate) peak_panic: f64,
+    /// Government cost per item of [`CostItem::ALL`] [yuan].
     pub(crate) costs: [f64; 5],
-    pub(crate) decisions: Vec<Decision>,
+    pub(crate) timeline: Vec<TimelineEntry>,
     pub(crate) reports: ReportStats,
 }
 
@@ -375,16 +375,6 @@ pub(crate) const POINT: usize = 3;
 pub(crate) const UNMET: usize = 4;
 pub(crate) const DELIVERED: usize = 5;
 pub(crate) const RESERVE: usize = 6;
-
-/// Government cost items (spoilage is the enterprises' loss and is
-/// reported in tonnes per category, not here).
-pub(crate) const COST_ITEMS: [&str; 5] = [
-    "emergency transport",
-    "transfer subsidies",
-    "reserve releases",
-    "door delivery",
-    "compensation",
-];
 
 impl<'a> World<'a> {
     /// The initial state of replication `replication` of `sc` under `seed`.
@@ -494,6 +484,7 @@ impl<'a> World<'a> {
             normal,
             duty: vec![0; ns * nc],
             stockout_since: vec![u64::MAX; ns * nc],
+            stockouts_in: vec![0; nd * nc],
             store_risk: vec![Risk::Low; ns],
             store_fleet,
             reported: Vec::new(),
@@ -689,17 +680,17 @@ impl<'a> World<'a> {
         }
     }
 
-    /// Records an autopilot decision for the report.
-    pub(crate) fn decide(&mut self, now: SimTime, what: String) {
-        self.m.decisions.push(Decision {
+    /// Records what happened for the timeline.
+    pub(crate) fn record(&mut self, now: SimTime, what: Happening) {
+        self.m.timeline.push(TimelineEntry {
             at_h: now.as_hours(),
             what,
         });
     }
 
-    /// Adds a government cost, item index into `COST_ITEMS` [yuan].
-    pub(crate) fn cost(&mut self, item: usize, yuan: f64) {
-        self.m.costs[item] += yuan;
+    /// Adds a government cost [yuan].
+    pub(crate) fn cost(&mut self, item: CostItem, yuan: f64) {
+        self.m.costs[item as usize] += yuan;
     }
 
     /// Whether the plan's response (faster replenishment) is on.

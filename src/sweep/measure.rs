@@ -2,6 +2,7 @@
 //! `replications.csv`, one number (or nothing) each.
 
 use crate::model::config::Level;
+use crate::model::score::Term;
 use crate::model::{RunResult, Scenario};
 
 /// Closure levels with a column group each, in plan order.
@@ -13,31 +14,16 @@ pub const LEVELS: [Level; 5] = [
     Level::Site,
 ];
 
-/// The city-wide columns, in order, with what they mean.
-pub const CITY: [(&str, &str); 16] = [
-    ("score", "the plan's score, lower is better"),
-    (
-        "score_shortage",
-        "score term: shortage person-days × weight",
-    ),
-    (
-        "score_first_goods",
-        "score term: mean hours to first goods × weight",
-    ),
-    (
-        "score_stockout",
-        "score term: store stock-out hours × weight",
-    ),
-    ("score_panic", "score term: peak panic × weight"),
-    ("score_cost", "score term: cost in 10,000 yuan × weight"),
-    ("score_spoilage", "score term: tonnes spoiled × weight"),
+/// The city-wide outcome columns after `score` and its terms' points
+/// (one `score_{term}` column per [`Term`]), in order, with what they mean.
+pub const CITY: [(&str, &str); 11] = [
     (
         "shortage_person_days",
         "need unmet from pantries, over a person's daily need",
     ),
     (
         "mean_hours_to_first_goods",
-        "mean over closures of hours to the first goods at their points",
+        "hours from a closure to the first goods at its points, weighted by residents; never supplied counts to the horizon",
     ),
     (
         "closures_without_goods",
@@ -52,6 +38,11 @@ pub const CITY: [(&str, &str); 16] = [
     ("cost_yuan", "government cost [yuan]"),
     ("spoiled_tonnes", "goods spoiled [t]"),
     ("closures", "closures in the replication, all levels"),
+    ("orders_placed", "orders placed at distribution points"),
+    (
+        "orders_unserved",
+        "orders never delivered: waiting when their points closed or at the horizon",
+    ),
 ];
 
 /// Per-level columns: `{level}_{name}`.
@@ -74,7 +65,9 @@ pub const PER_LEVEL: [(&str, &str); 5] = [
 
 /// Every column name after `setting,label,replication,seed`.
 pub fn names() -> Vec<String> {
-    let mut v: Vec<String> = CITY.iter().map(|(n, _)| n.to_string()).collect();
+    let mut v: Vec<String> = vec!["score".to_string()];
+    v.extend(Term::ALL.iter().map(|t| t.points_column().to_string()));
+    v.extend(CITY.iter().map(|(n, _)| n.to_string()));
     for l in LEVELS {
         for (n, _) in PER_LEVEL {
             v.push(format!("{}_{n}", l.key()));
@@ -88,27 +81,24 @@ pub fn names() -> Vec<String> {
 pub fn measure(sc: &Scenario, r: &RunResult) -> Vec<Option<f64>> {
     let o = &r.outcomes;
     let w = &sc.score;
-    let mut v: Vec<Option<f64>> = [
-        o.score,
-        w.shortage_person_days * o.shortage_person_days,
-        w.hours_to_first_goods * o.mean_hours_to_first_goods,
-        w.stockout_hours * o.stockout_hours,
-        w.peak_panic * o.peak_panic,
-        w.cost_10k_yuan * o.cost_yuan / 10_000.0,
-        w.spoilage_tonnes * o.spoiled_tonnes,
-        o.shortage_person_days,
-        o.mean_hours_to_first_goods,
-        f64::from(o.closures_without_goods),
-        o.stockout_hours,
-        o.peak_panic,
-        o.peak_sales_ratio,
-        o.cost_yuan,
-        o.spoiled_tonnes,
-        r.closures.len() as f64,
-    ]
-    .into_iter()
-    .map(Some)
-    .collect();
+    let mut v: Vec<Option<f64>> = vec![Some(o.score)];
+    v.extend(Term::ALL.iter().map(|t| Some(t.points(o, w))));
+    v.extend(
+        [
+            o.shortage_person_days,
+            o.mean_hours_to_first_goods,
+            f64::from(o.closures_without_goods),
+            o.stockout_hours,
+            o.peak_panic,
+            o.peak_sales_ratio,
+            o.cost_yuan,
+            o.spoiled_tonnes,
+            r.closures.len() as f64,
+            o.orders_placed as f64,
+            o.orders_unserved as f64,
+        ]
+        .map(Some),
+    );
     for l in LEVELS {
         let cs: Vec<_> = r.closures.iter().filter(|c| c.level == l.key()).collect();
         let n = cs.len() as f64;
@@ -116,10 +106,10 @@ pub fn measure(sc: &Scenario, r: &RunResult) -> Vec<Option<f64>> {
             |xs: Vec<f64>| (!xs.is_empty()).then(|| xs.iter().sum::<f64>() / xs.len() as f64);
         let suppliers = mean(cs.iter().map(|c| f64::from(c.suppliers)).collect());
         let first = mean(cs.iter().filter_map(|c| c.hours_to_first_goods).collect());
-        let orders: u64 = cs.iter().map(|c| c.orders).sum();
+        let orders: u64 = cs.iter().map(|c| c.orders_placed).sum();
         let wait = (orders > 0).then(|| {
             cs.iter()
-                .map(|c| c.mean_wait_h * c.orders as f64)
+                .map(|c| c.mean_wait_h * c.orders_placed as f64)
                 .sum::<f64>()
                 / orders as f64
         });
@@ -141,8 +131,13 @@ mod tests {
         let r = crate::experiment::run_replication(&sc, 1, 0, Default::default());
         let v = measure(&sc, &r);
         assert_eq!(v.len(), names().len());
-        // The score terms add up to the score.
-        let terms: f64 = v[1..7].iter().map(|x| x.unwrap()).sum();
+        // The score terms add up to the score, and the outcome columns
+        // hold the terms' outcomes.
+        let terms: f64 = v[1..=Term::ALL.len()].iter().map(|x| x.unwrap()).sum();
+        let col = |name: &str| v[names().iter().position(|n| n == name).unwrap()].unwrap();
+        for t in Term::ALL {
+            assert_eq!(col(t.outcome_column()), t.outcome(&r.outcomes));
+        }
         assert!((terms - v[0].unwrap()).abs() <= 1e-9 * v[0].unwrap().abs().max(1.0));
     }
 }

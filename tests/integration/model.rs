@@ -5,6 +5,7 @@
 use baogong::engine::{Model, RngStreams, Scheduler, SimDuration, SimTime, Simulation, StreamId};
 use baogong::experiment::{RunOptions, run_replication};
 use baogong::model::delivery::{ServerQueue, erlang_c_wait};
+use baogong::model::metrics::Happening;
 use baogong::model::{RunResult, Scenario};
 use baogong::report;
 use rand::RngExt;
@@ -459,8 +460,13 @@ fn publicity_cuts_panic() {
     };
     let a = run_replication(&off, 1, 0, RunOptions::default());
     let b = run_replication(&on, 1, 0, RunOptions::default());
-    assert!(b.decisions.iter().any(|d| d.what.starts_with("publicity:")));
-    assert!(!a.decisions.iter().any(|d| d.what.starts_with("publicity:")));
+    let published = |r: &RunResult| {
+        r.timeline
+            .iter()
+            .any(|d| matches!(d.what, Happening::Publicity { .. }))
+    };
+    assert!(published(&b));
+    assert!(!published(&a));
     let cut = on.panic.publicity_cut;
     assert!(panic_on_day(&b, 4) < (1.0 - cut + 0.02) * panic_on_day(&a, 4));
     // Less hoarding in the days after the announcement.
