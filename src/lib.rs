@@ -16,6 +16,7 @@
 //!   common random numbers, paired comparison with a baseline, shards and
 //!   their merge, `summary.svg`.
 //! * [`report`]: text, JSON and CSV outputs, written whole or not at all.
+//! * [`i18n`]: the languages of what users read (Chinese, English).
 //!
 //! # Determinism
 //!
@@ -46,6 +47,7 @@
 
 pub mod engine;
 pub mod experiment;
+pub mod i18n;
 pub mod model;
 pub mod report;
 pub mod scenario;

@@ -9,6 +9,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::engine::SimTime;
+use crate::i18n::Lang;
 use crate::model::RunResult;
 use crate::model::Scenario;
 use crate::model::metrics::{CostItem, Happening};
@@ -39,7 +40,12 @@ pub fn text(sc: &Scenario, r: &RunResult) -> String {
     for d in r.timeline.iter().take(MAX_LINES) {
         // `day D HH:MM:SS` without the seconds.
         let t = SimTime((d.at_h * 3_600.0).round() as u64).to_string();
-        let _ = writeln!(o, "  {}  {}", &t[..t.len() - 3], happening(sc, &d.what));
+        let _ = writeln!(
+            o,
+            "  {}  {}",
+            &t[..t.len() - 3],
+            happening(sc, Lang::En, &d.what)
+        );
     }
     if r.timeline.len() > MAX_LINES {
         let _ = writeln!(
@@ -292,7 +298,7 @@ fn mass(kg: f64) -> String {
 }
 
 /// A line of the timeline in words.
-fn happening(sc: &Scenario, h: &Happening) -> String {
+pub fn happening(sc: &Scenario, _lang: Lang, h: &Happening) -> String {
     let district =
         |d: &Option<String>| d.as_ref().map_or("city-wide".into(), |d| format!("in {d}"));
     match h {
