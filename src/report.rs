@@ -329,6 +329,9 @@ pub fn happening(sc: &Scenario, _lang: Lang, h: &Happening) -> String {
             format!("{points} distribution point(s) open for `{place}`, {riders} riders{short}")
         }
         Happening::FirstGoods { place, .. } => format!("first goods reach the points of `{place}`"),
+        Happening::RidersCalled { place, riders, .. } => {
+            format!("{riders} riders and volunteers called from outside for `{place}`")
+        }
         Happening::Reopened { place, level, .. } => {
             format!("{level} `{place}` reopened (end of response)")
         }
@@ -423,6 +426,7 @@ pub fn run_files(
         ("report.txt".to_string(), text(sc, r).into_bytes()),
         ("daily.csv".to_string(), csv_bytes(&r.daily)?),
         ("closures.csv".to_string(), csv_bytes(&r.closures)?),
+        ("closure_days.csv".to_string(), csv_bytes(&r.closure_days)?),
         ("costs.csv".to_string(), csv_bytes(&r.costs)?),
     ];
     if trace {

@@ -171,6 +171,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         persons_per_household: positive(&hp.key("persons_per_household"), h.persons_per_household)?,
         base_cover_days: positive(&hp.key("base_cover_days"), h.base_cover_days)?,
         hoard_extra_days: non_negative(&hp.key("hoard_extra_days"), h.hoard_extra_days)?,
+        hoard_half_life_days: positive(&hp.key("hoard_half_life_days"), h.hoard_half_life_days)?,
         initial_cover_days: match h.initial_cover_days {
             Some(d) => Some(non_negative(&hp.key("initial_cover_days"), d)?),
             None => None,
@@ -202,6 +203,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         rumours_per_day: non_negative(&pp.key("rumours_per_day"), p.rumours_per_day)?,
         rumour_strength: share(&pp.key("rumour_strength"), p.rumour_strength)?,
         publicity_cut: share(&pp.key("publicity_cut"), p.publicity_cut)?,
+        publicity_days: positive(&pp.key("publicity_days"), p.publicity_days)?,
     };
 
     let s = &raw.store_rules;
@@ -249,6 +251,8 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
             &tp.key("warehouse_kg_per_staff_day"),
             t.warehouse_kg_per_staff_day,
         )?,
+        stop_hours: non_negative(&tp.key("stop_hours"), t.stop_hours)?,
+        route_hours: positive(&tp.key("route_hours"), t.route_hours)?,
     };
 
     let c = &raw.closures;
@@ -396,20 +400,21 @@ fn unknown_goods(name: &str, goods: &[m::Goods]) -> String {
 fn default_goods() -> Vec<RawGoods> {
     // Observed consumption, kept near the Chinese Dietary Guidelines 2022;
     // see docs/sources.md for the figures and references.
-    let g = |name: &str, zh: &str, need: f64, shelf: f64, price: f64| RawGoods {
+    let g = |name: &str, zh: &str, need: f64, shelf: f64, price: f64, pantry: f64| RawGoods {
         name: name.into(),
         label_zh: zh.into(),
         need_kg_per_person_day: need,
         shelf_life_days: shelf,
         price_yuan_per_kg: price,
+        pantry_life_days: Some(pantry),
     };
     vec![
-        g("grain_oil", "粮油", 0.30, 180.0, 6.0),
-        g("meat", "肉", 0.075, 4.0, 30.0),
-        g("vegetables", "菜", 0.30, 5.0, 5.0),
-        g("eggs_milk", "蛋奶", 0.08, 7.0, 12.0),
-        g("aquatic", "水产品", 0.04, 2.0, 35.0),
-        g("hygiene", "卫生清洁用品", 0.04, 730.0, 20.0),
+        g("grain_oil", "粮油", 0.30, 180.0, 6.0, 180.0),
+        g("meat", "肉", 0.075, 4.0, 30.0, 14.0),
+        g("vegetables", "菜", 0.30, 5.0, 5.0, 5.0),
+        g("eggs_milk", "蛋奶", 0.08, 7.0, 12.0, 10.0),
+        g("aquatic", "水产品", 0.04, 2.0, 35.0, 3.0),
+        g("hygiene", "卫生清洁用品", 0.04, 730.0, 20.0, 730.0),
     ]
 }
 
@@ -437,6 +442,10 @@ fn goods(raw: &RawScenario) -> R<Vec<m::Goods>> {
             need_kg: positive(&gp.key("need_kg_per_person_day"), g.need_kg_per_person_day)?,
             shelf_life_days: positive(&gp.key("shelf_life_days"), g.shelf_life_days)?,
             price: non_negative(&gp.key("price_yuan_per_kg"), g.price_yuan_per_kg)?,
+            pantry_life_days: match g.pantry_life_days {
+                Some(d) => positive(&gp.key("pantry_life_days"), d)?,
+                None => g.shelf_life_days,
+            },
         });
     }
     Ok(out)
@@ -474,6 +483,11 @@ fn plan(raw: &RawScenario) -> R<m::Plan> {
         )?,
         setup_delay_hours: non_negative(&pp.key("setup_delay_hours"), p.setup_delay_hours)?,
         point_riders: int_in(&pp.key("point_riders"), p.point_riders, 1, 10_000)? as u32,
+        outside_riders: p.outside_riders,
+        outside_riders_hours: non_negative(
+            &pp.key("outside_riders_hours"),
+            p.outside_riders_hours,
+        )?,
         point_open: po,
         point_close: pc,
         order_interval_days: positive(&pp.key("order_interval_days"), p.order_interval_days)?,
@@ -1261,7 +1275,7 @@ fn assemble(
                     residents: nodes[n].size as u32,
                     households: 0,
                     store: 0,
-                    fallback: 0,
+                    next: [m::Building::NO_STORE; 2],
                 });
             }
             stack.push((n, true));
@@ -1315,38 +1329,36 @@ fn assemble(
             p = places[x].parent;
         }
     }
+    // Each building shops at a store of its nearest enclosing place that
+    // has one (spread over that place's stores), and tries up to two more,
+    // nearest first, when its own is sealed or empty.
     let all: Vec<usize> = (0..specs.len()).collect();
     for (bi, b) in buildings.iter_mut().enumerate() {
-        let mut chain = Vec::new();
+        let mut picks: Vec<usize> = Vec::with_capacity(3);
         let mut p = places[b.place].parent;
-        while let Some(x) = p {
-            chain.push(x);
+        let lists = std::iter::from_fn(|| {
+            let x = p?;
             p = places[x].parent;
-        }
-        let mut primary = None;
-        let mut fallback = None;
-        for &a in &chain {
-            let list = &under[a];
-            if list.is_empty() {
-                continue;
-            }
-            if primary.is_none() {
-                let pick = list[bi % list.len()];
-                primary = Some(pick);
-                if list.len() > 1 {
-                    fallback = Some(list[(bi + 1) % list.len()]);
+            Some(&under[x])
+        });
+        for list in lists.chain(std::iter::once(&all)) {
+            for k in 0..list.len() {
+                let s = list[(bi + k) % list.len()];
+                if !picks.contains(&s) {
+                    picks.push(s);
+                }
+                if picks.len() == 3 {
                     break;
                 }
-            } else if let Some(&other) = list.iter().find(|&&s| Some(s) != primary) {
-                fallback = Some(other);
+            }
+            if picks.len() == 3 {
                 break;
             }
         }
-        let primary = primary.unwrap_or(all[bi % all.len()]);
-        b.store = primary;
-        b.fallback = fallback
-            .or_else(|| all.iter().copied().find(|&s| s != primary))
-            .unwrap_or(primary);
+        b.store = picks[0];
+        for (slot, s) in b.next.iter_mut().zip(picks.iter().skip(1)) {
+            *slot = *s as u32;
+        }
     }
     let mut stores: Vec<m::Store> = specs
         .into_iter()

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::cli::{TempDir, assert_exit, baogong, entries, stderr, stdout, tiny};
 
 /// The grid used by most tests: 3 settings.
-const GRID: &str = "plan.point_riders=2,4,10";
+const GRID: &str = "plan.decision_delay_hours=1,6,24";
 
 fn sweep(out: &TempDir, extra: &[&str]) -> std::process::Output {
     let t = tiny();
@@ -301,14 +301,14 @@ fn a_row_is_reproduced_by_run_with_the_same_setting_seed_and_replication() {
         .iter()
         .find(|r| r["setting"] == "1" && r["replication"] == "3")
         .unwrap();
-    assert_eq!(row["label"], "plan.point_riders=4");
+    assert_eq!(row["label"], "plan.decision_delay_hours=6");
     assert_eq!(row["seed"], "42");
     let t = tiny();
     let o = baogong(&[
         "run",
         &t,
         "--set",
-        "plan.point_riders=4",
+        "plan.decision_delay_hours=6",
         "--seed",
         "42",
         "--replication",
