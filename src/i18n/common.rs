@@ -76,4 +76,5 @@ crate::catalogue! {
     ON { en: "on", zh: "开启" }
     OFF { en: "off", zh: "关闭" }
     NONE { en: "none", zh: "无" }
+    LIST_SEP { en: ", ", zh: "、" }
 }

@@ -194,7 +194,11 @@ pub fn happening(sc: &Scenario, lang: Lang, h: &Happening) -> String {
             );
             if !absorbed.is_empty() {
                 let ids: Vec<String> = absorbed.iter().map(|a| a.to_string()).collect();
-                s.push_str(&t!(lang, TL_ABSORBS, ids = ids.join(", ")));
+                s.push_str(&t!(
+                    lang,
+                    TL_ABSORBS,
+                    ids = ids.join(msg::LIST_SEP.get(lang))
+                ));
             }
             s
         }
@@ -203,7 +207,7 @@ pub fn happening(sc: &Scenario, lang: Lang, h: &Happening) -> String {
             TL_DESIGNATED,
             n = stores.len(),
             place,
-            stores = stores.join(", ")
+            stores = stores.join(msg::LIST_SEP.get(lang))
         ),
         Happening::PointsOpened {
             place,
@@ -480,7 +484,7 @@ fn closure_table(rows: &[&ClosureRow], lang: Lang) -> Table {
                 .map_or_else(|| t!(lang, NONE_ARRIVED), |h| format!("{h:.1}")),
             thousands(c.orders_served),
             format!("{:.2}", c.mean_wait_h),
-            format!("{:.0}", c.shortage_person_days),
+            thousands(c.shortage_person_days.round().max(0.0) as u64),
         ]);
     }
     tb
