@@ -115,9 +115,9 @@ pub fn text_with(sc: &Scenario, r: &RunResult, lang: Lang, opts: TextOptions) ->
         t!(
             lang,
             REPORT_MONITORING,
-            on_time = r.reports.on_time,
-            late = r.reports.late,
-            missing = r.reports.missing
+            on_time = thousands(r.reports.on_time),
+            late = thousands(r.reports.late),
+            missing = thousands(r.reports.missing)
         ),
     );
     let residual: i64 = r.balance.iter().map(|b| b.residual().abs()).sum();
@@ -166,7 +166,7 @@ fn goods(sc: &Scenario, lang: Lang, key: &str) -> String {
 /// A mass: tonnes from one tonne up, kilograms below.
 fn mass(lang: Lang, kg: f64) -> String {
     if kg >= 1_000.0 {
-        format!("{:.1} {}", kg / 1e3, msg::UNIT_TONNES.get(lang))
+        format!("{} {}", dec(kg / 1e3, 1), msg::UNIT_TONNES.get(lang))
     } else {
         format!("{kg:.0} {}", msg::UNIT_KG.get(lang))
     }
@@ -628,8 +628,8 @@ fn city_by_week(o: &mut String, r: &RunResult, lang: Lang) {
         tb.row([
             format!("{}-{}", start + 1, end),
             format!("{:.2}", sum(&sales) / n),
-            format!("{:.1}", sum(&point) / 1e3),
-            format!("{:.2}", sum(&unmet) / 1e3),
+            dec(sum(&point) / 1e3, 1),
+            dec(sum(&unmet) / 1e3, 2),
             format!("{:.1}", stock[last] / need[last].max(1e-9)),
             format!("{peak:.2}"),
         ]);
@@ -684,15 +684,15 @@ fn categories(o: &mut String, r: &RunResult, lang: Lang) {
         };
         tb.row([
             names::goods(lang, &c.category, &c.label_zh),
-            format!("{:.1}", c.need_kg / 1e3),
-            format!("{:.2}", c.unmet_kg / 1e3),
-            format!("{:.0}", c.shortage_person_days),
-            format!("{:.0}", c.stockout_hours),
+            dec(c.need_kg / 1e3, 1),
+            dec(c.unmet_kg / 1e3, 2),
+            dec(c.shortage_person_days, 0),
+            dec(c.stockout_hours, 0),
             format!("{:.2}", c.peak_sales_ratio),
-            format!("{:.1}", c.spoiled_kg / 1e3),
+            dec(c.spoiled_kg / 1e3, 1),
             share,
-            format!("{:.1}", c.reserve_released_kg / 1e3),
-            format!("{:.1}", c.transferred_kg / 1e3),
+            dec(c.reserve_released_kg / 1e3, 1),
+            dec(c.transferred_kg / 1e3, 1),
         ]);
     }
     o.push_str(&tb.render("  "));
@@ -774,10 +774,10 @@ fn score(o: &mut String, sc: &Scenario, r: &RunResult, lang: Lang) {
     for term in Term::ALL {
         tb.row([
             names::term(lang, term).to_string(),
-            format!("{:.2}", term.weighted_amount(out)),
+            dec(term.weighted_amount(out), 2),
             names::term_weighted_unit(lang, term).to_string(),
             scripted::plain(term.weight(&sc.score)),
-            format!("{:.1}", term.points(out, &sc.score)),
+            dec(term.points(out, &sc.score), 1),
         ]);
     }
     tb.row([
@@ -785,7 +785,7 @@ fn score(o: &mut String, sc: &Scenario, r: &RunResult, lang: Lang) {
         String::new(),
         String::new(),
         String::new(),
-        format!("{:.1}", out.score),
+        dec(out.score, 1),
     ]);
     o.push_str(&tb.render("  "));
     note(o, t!(lang, SCORE_NOTE));
@@ -800,6 +800,23 @@ fn score(o: &mut String, sc: &Scenario, r: &RunResult, lang: Lang) {
             ratio = format!("{:.2}", out.peak_sales_ratio)
         ),
     );
+}
+
+/// `x` with `d` decimals and thousands separators: `17,999.4`.
+fn dec(x: f64, d: usize) -> String {
+    let s = format!("{:.*}", d, x.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), ""), |(i, f)| (i, f));
+    let mut out = String::new();
+    if x < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
+    let int: u64 = int.parse().unwrap_or(0);
+    out.push_str(&thousands(int));
+    if !frac.is_empty() {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
 }
 
 /// `1234567` as `1,234,567`.
