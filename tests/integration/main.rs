@@ -7,3 +7,5 @@ mod properties;
 mod queue;
 mod scenario;
 mod sweep;
+mod terminal;
+mod text;
