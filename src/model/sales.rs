@@ -320,7 +320,7 @@ impl World<'_> {
         let sc = self.sc;
         let nc = self.nc;
         let t = now.0 as i64;
-        // Lots past their shelf life spoil, wherever they are.
+        // Goods age, wherever they are: the older, the more goes bad.
         let life = |c: usize| (sc.goods[c].shelf_life_days * DAY as f64) as i64;
         let mut spoiled = vec![0i64; nc];
         for stock in [
@@ -329,7 +329,7 @@ impl World<'_> {
             &mut self.resp.point_stock,
         ] {
             for (i, lots) in stock.iter_mut().enumerate() {
-                spoiled[i % nc] += lots.spoil_before(t - life(i % nc));
+                spoiled[i % nc] += lots.age_day(t, life(i % nc));
             }
         }
         for (c, &g) in spoiled.iter().enumerate() {

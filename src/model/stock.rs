@@ -11,6 +11,10 @@ use std::collections::VecDeque;
 
 use crate::engine::DAY;
 
+/// Shape of the ageing curve: the share of a lot gone bad by age `a` is
+/// `(a / shelf life)^SPOIL_SHAPE` (see `docs/model.md`).
+pub(crate) const SPOIL_SHAPE: i32 = 8;
+
 /// Goods of one category at one holder [g], in lots, oldest first.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Lots {
@@ -82,8 +86,44 @@ impl Lots {
         (taken, made)
     }
 
+    /// A day of ageing at `now` [s] for goods of `shelf` [s]: every lot
+    /// loses the share of it that goes bad during the day just ended, and a
+    /// lot past its shelf life goes whole. Returns the grams spoiled.
+    ///
+    /// Quality is lost faster as goods age: the share of a lot gone bad by
+    /// age `a` is `(a / shelf)^SPOIL_SHAPE` (a Weibull-type ageing), so
+    /// goods sold young are hardly touched and goods held near their shelf
+    /// life are lost.
+    pub(crate) fn age_day(&mut self, now: i64, shelf: i64) -> i64 {
+        let gone = |age: i64| -> f64 {
+            if age <= 0 {
+                0.0
+            } else {
+                (age as f64 / shelf as f64).min(1.0).powi(SPOIL_SHAPE)
+            }
+        };
+        let mut g = 0;
+        for lot in self.lots.iter_mut() {
+            let age = now - lot.0;
+            let (before, after) = (gone(age - DAY as i64), gone(age));
+            let share = if after >= 1.0 {
+                1.0
+            } else {
+                (after - before) / (1.0 - before)
+            };
+            let lost = ((lot.1 as f64) * share).round() as i64;
+            let lost = lost.clamp(0, lot.1);
+            lot.1 -= lost;
+            g += lost;
+        }
+        self.lots.retain(|l| l.1 > 0);
+        self.total -= g;
+        g
+    }
+
     /// Removes the lots made before `cutoff` [s] (past their shelf life);
     /// returns the grams spoiled.
+    #[cfg(test)]
     pub(crate) fn spoil_before(&mut self, cutoff: i64) -> i64 {
         let mut g = 0;
         while let Some(&(made, amount)) = self.lots.front() {
@@ -155,6 +195,25 @@ mod tests {
         assert_eq!(l.spoil_before(2 * DAY as i64), 10);
         assert_eq!(l.total(), 50);
         assert_eq!(l.spoil_before(0), 0);
+    }
+
+    #[test]
+    fn ageing_loses_more_as_goods_grow_old() {
+        let day = DAY as i64;
+        let mut young = Lots::default();
+        young.add(0, 1_000_000);
+        // One day old of a ten-day life: next to nothing.
+        assert!(young.age_day(day, 10 * day) <= 1);
+        let mut old = Lots::default();
+        old.add(0, 1_000_000);
+        // From 8 to 9 days of 10: 0.8^k gone before, 0.9^k after.
+        let (b, a) = (0.8f64.powi(SPOIL_SHAPE), 0.9f64.powi(SPOIL_SHAPE));
+        let want = 1e6 * (a - b) / (1.0 - b);
+        let lost = old.age_day(9 * day, 10 * day);
+        assert!((lost as f64 - want).abs() < 2.0, "{lost} vs {want}");
+        // Past its shelf life, the lot goes whole.
+        assert_eq!(old.age_day(10 * day, 10 * day), 1_000_000 - lost);
+        assert_eq!(old.total(), 0);
     }
 
     #[test]

@@ -503,7 +503,7 @@ pub(crate) const STORE_SHELF_SHARE: f64 = 0.65;
 pub(crate) const DEPOT_SHELF_SHARE: f64 = 0.2;
 
 /// Days of a category's shelf life a distribution point holds at most.
-pub(crate) const POINT_SHELF_SHARE: f64 = 0.3;
+pub(crate) const POINT_SHELF_SHARE: f64 = 0.5;
 
 impl<'a> World<'a> {
     /// The initial state of replication `replication` of `sc` under `seed`.

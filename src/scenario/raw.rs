@@ -168,7 +168,7 @@ pub struct RawCity {
     /// Production bases feeding the city's warehouses. By default, 2.
     pub production_bases: i64,
     /// Daily output of all bases together, as a share of the city's normal
-    /// daily need of each category. By default, 1.05.
+    /// daily need of each category. By default, 1.15.
     pub production_share: f64,
     /// Whether other regions can send emergency transfers. By default, true.
     pub other_regions: bool,
@@ -193,7 +193,7 @@ impl Default for RawCity {
             warehouse_staff: 120,
             warehouse_trucks: 30,
             production_bases: 2,
-            production_share: 1.05,
+            production_share: 1.15,
             other_regions: true,
         }
     }
