@@ -279,7 +279,7 @@ pub struct RawHouseholds {
     pub base_cover_days: f64,
     /// Extra days of cover a household wants at full panic (hoarding), for
     /// goods that keep; no category is hoarded beyond its pantry life
-    /// [days]. By default, 8.
+    /// [days]. By default, 14.
     pub hoard_extra_days: f64,
     /// Half-life of the hoard a household wants once panic has passed: it
     /// keeps its stockpile and eats it down slowly [days]. By default, 28.
@@ -297,7 +297,7 @@ impl Default for RawHouseholds {
         RawHouseholds {
             persons_per_household: 2.62,
             base_cover_days: 3.0,
-            hoard_extra_days: 8.0,
+            hoard_extra_days: 14.0,
             hoard_half_life_days: 28.0,
             initial_cover_days: None,
             refill_per_day: 0.5,
