@@ -165,3 +165,21 @@ fn a_quiet_runs_spoilage_is_a_retail_loss() {
         }
     }
 }
+
+#[test]
+fn no_score_term_dominates_an_ordinary_run() {
+    // The default weights are 100 over each term's mean in the default
+    // scenario: in the median replication, no term makes half the score
+    // (with the old weights, hours to first goods made about 74% of it).
+    use baogong::model::score::Term;
+    let sc = load("default.toml");
+    let mut runs = replications(&sc, 20);
+    runs.sort_by(|a, b| a.outcomes.score.total_cmp(&b.outcomes.score));
+    let median = &runs[runs.len() / 2];
+    let score = median.outcomes.score;
+    for t in Term::ALL {
+        let p = t.points(&median.outcomes, &sc.score);
+        eprintln!("{}: {p:.1} of {score:.1}", t.key());
+        assert!(p < 0.5 * score, "{} makes {p:.1} of {score:.1}", t.key());
+    }
+}
