@@ -140,8 +140,10 @@ fn panic_buying_matches_march_2020() {
 
 #[test]
 fn a_quiet_runs_spoilage_is_a_retail_loss() {
-    // Supermarket losses of fresh goods (USDA ERS, Buzby et al. 2009):
-    // vegetables 9.7%, seafood 8.7%, meat 4.5%; dry goods next to none.
+    // Retail losses of fresh goods: USDA ERS assumed 12% for fresh fruit
+    // and vegetables and 7% for meat, poultry and seafood, close to what
+    // supermarkets measured in 2005-06 (Buzby et al. 2009); dry goods lose
+    // next to none.
     let sc = load("default.toml");
     let r = run_replication(&sc, 1, 0, RunOptions::default());
     for c in &r.categories {
