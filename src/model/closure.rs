@@ -206,6 +206,8 @@ impl World<'_> {
         for &st in &c.suppliers {
             for (k, d) in duty.iter().enumerate() {
                 self.stores.duty[st as usize * nc + k] -= d;
+                let sup = self.sc.city.stores[st as usize].supplier;
+                self.depots.duty[sup * nc + k] -= d;
             }
         }
         self.districts.riders.release(&riders);
@@ -350,6 +352,8 @@ impl World<'_> {
         for &st in &self.resp.closures[ci].suppliers.clone() {
             for c in 0..nc {
                 self.stores.duty[st as usize * nc + c] += duty[c];
+                let sup = self.sc.city.stores[st as usize].supplier;
+                self.depots.duty[sup * nc + c] += duty[c];
             }
         }
         self.resp.closures[ci].duty = duty;

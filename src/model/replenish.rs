@@ -71,19 +71,14 @@ impl World<'_> {
         if bases.is_empty() {
             return;
         }
-        // What each depot's stores draw: their normal sales and the points
-        // they supply.
-        let mut draw = self.depots.normal.clone();
-        for (st, store) in sc.city.stores.iter().enumerate() {
-            for c in 0..nc {
-                draw[store.supplier * nc + c] += self.stores.duty[st * nc + c];
-            }
-        }
         for d in (0..sups.len()).filter(|&i| sups[i].is_depot()) {
             let mut want = vec![0i64; nc];
             for (c, w) in want.iter_mut().enumerate() {
                 let i = d * nc + c;
-                let target = (draw[i] as f64 * depot_cover_days(sc, c)) as i64;
+                // What its stores draw: their normal sales and the points
+                // they supply.
+                let draw = self.depots.normal[i] + self.depots.duty[i];
+                let target = (draw as f64 * depot_cover_days(sc, c)) as i64;
                 let position = self.depots.stock[i].total() + self.depots.inbound[i]
                     - self.queued(Origin::Supplier(d as u32), c);
                 *w = (target - position).max(0);

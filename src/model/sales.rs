@@ -16,7 +16,7 @@ use super::world::*;
 use crate::engine::{DAY, Scheduler, SimTime};
 
 /// Stores a building tries in one round: its own and its next two.
-const TRIES: usize = 3;
+pub(crate) const TRIES: usize = 3;
 
 impl World<'_> {
     /// Residents consume from their pantries up to `now`; what an empty
@@ -28,13 +28,13 @@ impl World<'_> {
         }
         self.homes.last_consume = now;
         let nc = self.nc;
-        let day = DAY as i64;
+        let share = dt as f64 / DAY as f64;
         for (b, bd) in self.sc.city.buildings.iter().enumerate() {
             let row = b * nc;
             let d = bd.district * nc;
             let mut short = 0;
             for c in 0..nc {
-                let want = self.homes.need[row + c] * dt / day;
+                let want = (self.homes.need[row + c] as f64 * share) as i64;
                 let p = &mut self.homes.pantry[row + c];
                 let eaten = want.min(*p);
                 *p -= eaten;
@@ -97,11 +97,15 @@ impl World<'_> {
             })
             .collect();
         // What each building still wants in a store this round, and where
-        // it tries next.
-        let mut want = vec![0i64; nb * nc];
-        let mut tries = vec![[NONE; TRIES]; nb];
+        // it tries next. Scratch space kept between rounds: `want` is read
+        // only for buildings whose first try is a store.
+        let mut want = std::mem::take(&mut self.homes.want);
+        let mut tries = std::mem::take(&mut self.homes.tries);
+        want.resize(nb * nc, 0);
+        tries.resize(nb, [NONE; TRIES]);
         let mut online_total = vec![0i64; nd];
         for (b, bd) in sc.city.buildings.iter().enumerate() {
+            tries[b] = [NONE; TRIES];
             let risk = self.homes.risk[b];
             if risk == Risk::High {
                 continue;
@@ -258,6 +262,8 @@ impl World<'_> {
                 }
             }
         }
+        self.homes.want = want;
+        self.homes.tries = tries;
         for i in 0..ns * nc {
             if self.store_counts(i) && self.shelf_empty(i) {
                 self.stockout_start(i, now);

@@ -245,6 +245,10 @@ pub(crate) struct Homes {
     pub(crate) cover_end: Vec<usize>,
     /// When consumption was last counted.
     pub(crate) last_consume: SimTime,
+    /// Scratch space of a sales round: what each building still wants in a
+    /// store, and the stores it tries.
+    pub(crate) want: Vec<i64>,
+    pub(crate) tries: Vec<[u32; super::sales::TRIES]>,
 }
 
 /// Vehicles of one origin and the orders waiting for them.
@@ -300,6 +304,8 @@ pub(crate) struct Depots {
     /// Normal daily throughput: the normal sales of the stores a depot
     /// serves [g/day].
     pub(crate) normal: Vec<i64>,
+    /// Daily need of the points its stores supply [g/day].
+    pub(crate) duty: Vec<i64>,
     /// Ordered from production bases and not yet arrived [g].
     pub(crate) inbound: Vec<i64>,
     /// Production bases: daily capacity per category [g/day].
@@ -622,6 +628,8 @@ impl<'a> World<'a> {
                 risk: vec![Risk::Low; nb],
                 cover_end: vec![0; nb],
                 last_consume: SimTime::ZERO,
+                want: Vec::new(),
+                tries: Vec::new(),
             },
             stores: Stores {
                 stock,
@@ -637,6 +645,7 @@ impl<'a> World<'a> {
             depots: Depots {
                 stock: sup_stock,
                 normal: sup_normal,
+                duty: vec![0; nsup * nc],
                 inbound: vec![0; nsup * nc],
                 capacity_left: capacity.clone(),
                 capacity,
