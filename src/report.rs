@@ -14,6 +14,10 @@ use crate::model::RunResult;
 use crate::model::Scenario;
 use crate::model::metrics::{CostItem, Happening};
 
+pub mod charts;
+pub mod html;
+mod words;
+
 /// The readable report of one run.
 pub fn text(sc: &Scenario, r: &RunResult) -> String {
     let mut o = String::new();
@@ -424,6 +428,12 @@ pub fn run_files(
         ("daily.csv".to_string(), csv_bytes(&r.daily)?),
         ("closures.csv".to_string(), csv_bytes(&r.closures)?),
         ("costs.csv".to_string(), csv_bytes(&r.costs)?),
+        (
+            "report.html".to_string(),
+            html::page(sc, r, Lang::En)
+                .map_err(|e| csv::Error::from(io::Error::other(e)))?
+                .into_bytes(),
+        ),
     ];
     if trace {
         files.push(("events.csv".to_string(), csv_bytes(&r.trace)?));
