@@ -16,7 +16,7 @@ use crate::model::metrics::{CostItem, Happening};
 
 pub mod charts;
 pub mod html;
-mod words;
+pub(crate) mod words;
 
 /// The readable report of one run.
 pub fn text(sc: &Scenario, r: &RunResult) -> String {

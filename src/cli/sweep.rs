@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::SweepArgs;
 use super::{Failure, parse_sets, print, source};
+use baogong::i18n::Lang;
 use baogong::report;
 use baogong::sweep::files::{self, Manifest};
 use baogong::sweep::{self, Request, Shard, SweepError, overrides};
@@ -74,7 +75,7 @@ pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
     // A shard has no summary: it is made once the shards are merged.
     let summary = shard.is_none().then(|| files::summarize(&manifest, &rows));
     if let Some(dir) = &a.out {
-        let out = files::render(&manifest, &rows, summary.as_ref())
+        let out = files::render(&manifest, &rows, summary.as_ref(), Lang::En)
             .context("cannot render the sweep's files")?;
         report::write_all_or_nothing(dir, &out)
             .with_context(|| format!("cannot write the results to {}", dir.display()))?;
@@ -96,7 +97,7 @@ pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
             let mut t = summary.as_ref().map(files::text).unwrap_or_default();
             if let Some(dir) = &a.out {
                 t.push_str(&format!(
-                    "files: sweep.json, replications.csv, summary.csv, summary.svg in {}\n",
+                    "files: sweep.json, replications.csv, summary.csv, summary.svg, summary.xlsx in {}\n",
                     dir.display()
                 ));
             }

@@ -121,8 +121,10 @@ pub(crate) fn readable(x: f64) -> String {
     } else if a >= 0.1 {
         grouped(x, 2)
     } else {
+        // Two significant digits, without trailing zeros.
         let d = (-a.log10().floor()) as usize + 1;
-        grouped(x, d.min(8))
+        let s = grouped(x, d.min(8));
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
     }
 }
 
@@ -179,12 +181,13 @@ pub(crate) fn fit(s: &str, size: f64, px: f64) -> String {
     if text_width(s, size) <= px {
         return s.to_string();
     }
+    let room = px - text_width("…", size);
     let mut out = String::new();
     for c in s.chars() {
-        out.push(c);
-        if text_width(&out, size) + size > px {
+        if text_width(&out, size) + text_width(&c.to_string(), size) > room {
             break;
         }
+        out.push(c);
     }
     out.push('…');
     out
@@ -264,7 +267,7 @@ impl Scale {
         for d in lo_d..=hi_d {
             let base = 10f64.powi(d);
             ticks.push((base, label(base)));
-            if hi_d - lo_d <= 3 && d < hi_d {
+            if hi_d - lo_d <= 2 && d < hi_d {
                 for m in [2.0, 5.0] {
                     ticks.push((m * base, label(m * base)));
                 }
@@ -354,10 +357,6 @@ pub(crate) enum Align {
 pub(crate) struct Canvas<'a> {
     area: DrawingArea<SVGBackend<'a>, Shift>,
     error: Option<String>,
-    /// Width [px].
-    pub width: u32,
-    /// Height [px].
-    pub height: u32,
 }
 
 /// Draws with `f` on a white canvas of `width` × `height` pixels and
@@ -370,12 +369,7 @@ pub(crate) fn draw(
     let mut out = String::new();
     {
         let area = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        let mut c = Canvas {
-            area,
-            error: None,
-            width,
-            height,
-        };
+        let mut c = Canvas { area, error: None };
         let white = WHITE;
         c.keep(c.area.fill(&white).map_err(|e| e.to_string()));
         f(&mut c);
@@ -485,21 +479,9 @@ impl<'a> Canvas<'a> {
         self.put(&r);
     }
 
-    /// An outlined `<rect>`.
-    pub(crate) fn frame(&mut self, a: (f64, f64), b: (f64, f64), colour: RGBColor) {
-        let r = Rectangle::new([px(a), px(b)], colour.stroke_width(1));
-        self.put(&r);
-    }
-
     /// A filled `<circle>`.
     pub(crate) fn dot(&mut self, c: (f64, f64), r: u32, colour: RGBColor) {
         let e = Circle::new(px(c), r, colour.filled());
-        self.put(&e);
-    }
-
-    /// An open `<circle>`.
-    pub(crate) fn ring(&mut self, c: (f64, f64), r: u32, colour: RGBColor) {
-        let e = Circle::new(px(c), r, colour.stroke_width(2));
         self.put(&e);
     }
 
@@ -531,8 +513,13 @@ impl<'a> Canvas<'a> {
             ],
             Mark::Diamond => vec![(x, y - h), (x + h, y), (x, y + h), (x - h, y)],
             Mark::Triangle => vec![(x, y - h), (x + h, y + h), (x - h, y + h)],
-            Mark::TriangleDown => vec![(x - h, y - h), (x + h, y - h), (x, y + h)],
             Mark::Arrow => vec![(x - h, y - h), (x + h, y), (x - h, y + h)],
+            Mark::Dot => (0..8)
+                .map(|k| {
+                    let a = std::f64::consts::PI * (k as f64 + 0.5) / 4.0;
+                    (x + h * 0.8 * a.cos(), y + h * 0.8 * a.sin())
+                })
+                .collect(),
             Mark::Tick => vec![
                 (x - 1.0, y - h),
                 (x + 1.0, y - h),
@@ -559,10 +546,10 @@ pub(crate) enum Mark {
     Diamond,
     /// A triangle pointing up.
     Triangle,
-    /// A triangle pointing down.
-    TriangleDown,
     /// An arrow head pointing right.
     Arrow,
+    /// A round dot (an octagon): the swatch of dots.
+    Dot,
     /// A thin vertical tick.
     Tick,
 }
@@ -1199,7 +1186,7 @@ fn closure_timeline(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
         for (i, cl) in shown.iter().enumerate() {
             let y = plot.top + ROW * (i as f64 + 0.5);
             c.text(
-                &fit(&labels[i], 11.0, label_px - 12.0),
+                &fit(&labels[i], 11.0, label_px - 10.0),
                 (label_px - 8.0, y),
                 11.0,
                 INK,
@@ -1368,7 +1355,7 @@ fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
         for (i, cl) in shown.iter().enumerate() {
             let y = plot.top + ROW * (i as f64 + 0.5);
             c.text(
-                &fit(&labels[i], 11.0, label_px - 12.0),
+                &fit(&labels[i], 11.0, label_px - 10.0),
                 (label_px - 8.0, y),
                 11.0,
                 INK,
@@ -1529,7 +1516,7 @@ fn orders_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
         for (i, cl) in rows.iter().enumerate() {
             let y = orders_plot.top + ROW * (i as f64 + 0.5);
             c.text(
-                &fit(&labels[i], 11.0, label_px - 12.0),
+                &fit(&labels[i], 11.0, label_px - 10.0),
                 (label_px - 8.0, y),
                 11.0,
                 INK,
@@ -1587,6 +1574,7 @@ mod tests {
         assert_eq!(compact(2_500_000.0, Lang::En), "2.5M");
         assert_eq!(compact(500.0, Lang::En), "500");
         assert_eq!(compact(0.25, Lang::En), "0.25");
+        assert_eq!(compact(-0.05, Lang::En), "−0.05");
         assert_eq!(readable(0.004), "0.004");
     }
 

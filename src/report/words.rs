@@ -40,8 +40,6 @@ pub(crate) fn fill(t: Tr, lang: Lang, args: &[(&str, String)]) -> String {
 
 // --- Time and units -------------------------------------------------------
 
-/// A day number on an axis or in a table.
-pub(crate) const DAY_N: Tr = tr("day {n}", "第{n}天");
 /// A moment of the run: day and clock time.
 pub(crate) const DAY_TIME: Tr = tr("day {n} {hm}", "第{n}天 {hm}");
 /// The day axis.
@@ -60,8 +58,6 @@ pub(crate) const UNIT_PERSON_DAYS: Tr = tr("person-days", "人·日");
 pub(crate) const UNIT_ORDERS: Tr = tr("orders", "单");
 /// Days of need.
 pub(crate) const UNIT_DAYS_OF_NEED: Tr = tr("days of need", "可供天数");
-/// Points of the score.
-pub(crate) const UNIT_POINTS: Tr = tr("points", "分");
 
 // --- Places and closures --------------------------------------------------
 
@@ -91,8 +87,6 @@ pub(crate) fn cause(key: &str, lang: Lang) -> &'static str {
     t.get(lang)
 }
 
-/// The city as a whole, in a legend.
-pub(crate) const CITY_MEAN: Tr = tr("city (mean)", "全市（平均）");
 /// The districts not drawn one by one.
 pub(crate) const OTHER_DISTRICTS: Tr = tr("other {n} districts (mean)", "其余{n}个县(区)（平均）");
 
@@ -439,7 +433,10 @@ pub(crate) const V_BASELINE: Tr = tr("baseline", "基准方案");
 /// Log axis note.
 pub(crate) const SW_LOG: Tr = tr("logarithmic scale", "对数刻度");
 /// A value of zero on a log axis.
-pub(crate) const SW_ZERO: Tr = tr("0 (drawn at the left edge)", "0（画在左端）");
+pub(crate) const SW_ZERO: Tr = tr(
+    "what lies below its start (0, or the low end of an interval) at the left edge",
+    "低于起点的数值（如0或区间下端）画在左端",
+);
 /// Panel: score.
 pub(crate) const P_SCORE: Tr = tr("score [points]", "综合得分（分）");
 /// Panel: shortage.
@@ -457,8 +454,6 @@ pub(crate) const P_STOCKOUT: Tr = tr("store stock-out hours [h]", "门店断货�
 pub(crate) const P_PANIC: Tr = tr("peak panic [0..1]", "恐慌峰值（0至1）");
 /// Panel: spoilage.
 pub(crate) const P_SPOILAGE: Tr = tr("spoilage [t]", "损耗（吨）");
-/// Share of replications above zero.
-pub(crate) const SW_SHARE: Tr = tr("{p}% of runs above 0", "{p}%的重复大于0");
 
 // --- The workbook ---------------------------------------------------------
 
@@ -542,9 +537,9 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_in_both_languages() {
-        let args = [("n", "3".to_string())];
-        assert_eq!(fill(DAY_N, Lang::En, &args), "day 3");
-        assert_eq!(fill(DAY_N, Lang::Zh, &args), "第3天");
+        let args = [("n", "3".to_string()), ("hm", "08:10".to_string())];
+        assert_eq!(fill(DAY_TIME, Lang::En, &args), "day 3 08:10");
+        assert_eq!(fill(DAY_TIME, Lang::Zh, &args), "第3天 08:10");
         for key in ["building", "compound", "community", "street", "site"] {
             assert_ne!(level(key, Lang::Zh), "?");
         }

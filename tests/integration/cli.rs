@@ -136,8 +136,14 @@ fn run_with_out_writes_the_result_files() {
     assert_exit(&o, 0);
     assert_eq!(
         entries(dir.path()),
-        ["closures.csv", "costs.csv", "daily.csv", "report.txt"],
-        "exactly the four files, no events.csv and no temporary file"
+        [
+            "closures.csv",
+            "costs.csv",
+            "daily.csv",
+            "report.html",
+            "report.txt"
+        ],
+        "exactly the five files, no events.csv and no temporary file"
     );
     assert_eq!(
         read(&dir.join("report.txt")),
@@ -201,6 +207,7 @@ fn run_with_trace_also_writes_events_csv() {
             "costs.csv",
             "daily.csv",
             "events.csv",
+            "report.html",
             "report.txt"
         ]
     );
@@ -232,7 +239,7 @@ fn same_command_gives_identical_files() {
     assert!(out_a == out_b, "the reports differ");
     let names = entries(a.path());
     assert_eq!(names, entries(b.path()));
-    assert_eq!(names.len(), 5);
+    assert_eq!(names.len(), 6);
     for name in &names {
         let fa = std::fs::read(a.join(name)).expect("readable");
         let fb = std::fs::read(b.join(name)).expect("readable");

@@ -5,5 +5,6 @@ mod model;
 mod models;
 mod properties;
 mod queue;
+mod report_html;
 mod scenario;
 mod sweep;
