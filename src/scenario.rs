@@ -11,6 +11,7 @@ mod build;
 mod dist;
 pub mod locate;
 pub mod raw;
+pub mod shipped;
 
 use std::fmt;
 use std::path::Path;
@@ -52,6 +53,27 @@ impl fmt::Display for ScenarioError {
 }
 
 impl std::error::Error for ScenarioError {}
+
+impl ScenarioError {
+    /// The error in `lang`: `file:line:column: key `k`: message`.
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        let mut at = self.file.clone();
+        if let Some(l) = self.location {
+            at.push_str(&format!(":{}:{}", l.line, l.column));
+        }
+        if self.key.is_empty() {
+            crate::t!(lang, SCENARIO_ERROR, at, message = self.message)
+        } else {
+            crate::t!(
+                lang,
+                SCENARIO_ERROR_KEY,
+                at,
+                key = self.key,
+                message = self.message
+            )
+        }
+    }
+}
 
 /// Reads and validates the scenario file at `path`.
 pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {

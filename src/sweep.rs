@@ -76,6 +76,20 @@ impl fmt::Display for SweepError {
 
 impl std::error::Error for SweepError {}
 
+impl SweepError {
+    /// The error in `lang`.
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        match self {
+            SweepError::Scenario(e) => e.render(lang),
+            SweepError::Override(e) => e.render(lang),
+            SweepError::Setting { label, error } => {
+                crate::t!(lang, SETTING_ERROR, label, error = error.render(lang))
+            }
+            SweepError::Request(m) => m.clone(),
+        }
+    }
+}
+
 impl From<ScenarioError> for SweepError {
     fn from(e: ScenarioError) -> Self {
         SweepError::Scenario(e)

@@ -7,19 +7,17 @@ use super::{Failure, print};
 use baogong::i18n::Lang;
 use baogong::report;
 use baogong::sweep::files;
+use baogong::t;
 
-pub(crate) fn merge(a: MergeArgs) -> Result<(), Failure> {
-    let (manifest, rows) = files::merge(&a.shards).map_err(|e| Failure::Input(e.to_string()))?;
+pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
+    let (manifest, rows) = files::merge(&a.shards).map_err(|e| Failure::Input(e.render(lang)))?;
     let summary = files::summarize(&manifest, &rows);
-    let out = files::render(&manifest, &rows, Some(&summary), Lang::En)
-        .context("cannot render the sweep's files")?;
+    let out = files::render(&manifest, &rows, Some(&summary), lang)
+        .with_context(|| t!(lang, CANNOT_RENDER_SWEEP))?;
     report::write_all_or_nothing(&a.out, &out)
-        .with_context(|| format!("cannot write the results to {}", a.out.display()))?;
-    let mut text = files::text(&summary);
-    text.push_str(&format!(
-        "merged {} shards; files: sweep.json, replications.csv, summary.csv, summary.svg, summary.xlsx in {}\n",
-        a.shards.len(),
-        a.out.display()
-    ));
-    print(&text)
+        .with_context(|| t!(lang, CANNOT_WRITE_RESULTS, dir = a.out.display()))?;
+    let mut text = files::text(&summary, lang);
+    text.push_str(&t!(lang, MERGED, n = a.shards.len(), dir = a.out.display()));
+    text.push('\n');
+    print(&text, lang)
 }

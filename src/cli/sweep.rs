@@ -10,28 +10,23 @@ use super::{Failure, parse_sets, print, source};
 use baogong::i18n::Lang;
 use baogong::report;
 use baogong::sweep::files::{self, Manifest};
-use baogong::sweep::{self, Request, Shard, SweepError, overrides};
+use baogong::sweep::{self, Request, Shard, overrides};
+use baogong::t;
 
-impl From<SweepError> for Failure {
-    fn from(e: SweepError) -> Self {
-        Failure::Input(e.to_string())
-    }
-}
-
-pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
-    let (src, file) = source(a.scenario.as_deref())?;
-    let sets = parse_sets(&a.sets)?;
+pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
+    let (src, file) = source(a.scenario.as_deref(), lang)?;
+    let sets = parse_sets(&a.sets, lang)?;
     let grid = a
         .grids
         .iter()
         .map(|g| overrides::parse_grid(g))
-        .collect::<Result<Vec<_>, _>>()?;
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Failure::overrides(&e, lang))?;
     let shard = a
         .shard
         .as_deref()
-        .map(Shard::parse)
-        .transpose()
-        .map_err(Failure::Input)?;
+        .map(|s| Shard::parse(s).map_err(|_| Failure::Input(t!(lang, BAD_SHARD, shard = s))))
+        .transpose()?;
     let req = Request {
         sets,
         grid,
@@ -39,7 +34,7 @@ pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
         seed: a.seed,
         baseline: a.baseline.clone(),
     };
-    let plan = sweep::plan(&src, &file, &req)?;
+    let plan = sweep::plan(&src, &file, &req).map_err(|e| Failure::Input(e.render(lang)))?;
     let pairs = plan.pairs(shard);
     let threads = a.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -48,17 +43,15 @@ pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
-        .context("cannot start the worker threads")?;
+        .with_context(|| t!(lang, CANNOT_START_THREADS))?;
 
     let bar = if std::io::stderr().is_terminal() {
         let b =
             ProgressBar::with_draw_target(Some(pairs.len() as u64), ProgressDrawTarget::stderr());
         b.set_style(
-            ProgressStyle::with_template(
-                "{elapsed_precise} [{bar:40}] {pos}/{len} replications, {per_sec}, {eta} left",
-            )
-            .expect("the progress template is valid")
-            .progress_chars("=> "),
+            ProgressStyle::with_template(baogong::i18n::msg::PROGRESS_SWEEP.get(lang))
+                .unwrap_or_else(|_| ProgressStyle::default_bar())
+                .progress_chars("=> "),
         );
         b
     } else {
@@ -75,40 +68,50 @@ pub(crate) fn sweep(a: SweepArgs) -> Result<(), Failure> {
     // A shard has no summary: it is made once the shards are merged.
     let summary = shard.is_none().then(|| files::summarize(&manifest, &rows));
     if let Some(dir) = &a.out {
-        let out = files::render(&manifest, &rows, summary.as_ref(), Lang::En)
-            .context("cannot render the sweep's files")?;
+        let out = files::render(&manifest, &rows, summary.as_ref(), lang)
+            .with_context(|| t!(lang, CANNOT_RENDER_SWEEP))?;
         report::write_all_or_nothing(dir, &out)
-            .with_context(|| format!("cannot write the results to {}", dir.display()))?;
+            .with_context(|| t!(lang, CANNOT_WRITE_RESULTS, dir = dir.display()))?;
     }
     let text = match shard {
-        Some(s) => format!(
-            "shard {}/{} of `{}`: {} of {} replications, written to {}\nmerge all {} shard directories with `baogong merge SHARD_DIR... --out DIR`\n",
-            s.k,
-            s.n,
-            plan.name,
-            rows.len(),
-            plan.settings.len() as u64 * plan.replications,
-            a.out
-                .as_ref()
-                .map_or(String::new(), |d| d.display().to_string()),
-            s.n
-        ),
+        Some(s) => {
+            let mut text = t!(
+                lang,
+                SHARD_DONE,
+                k = s.k,
+                n = s.n,
+                scenario = plan.name,
+                done = rows.len(),
+                all = plan.settings.len() as u64 * plan.replications,
+                dir = a
+                    .out
+                    .as_ref()
+                    .map_or(String::new(), |d| d.display().to_string())
+            );
+            text.push('\n');
+            text.push_str(&t!(lang, SHARD_MERGE_HINT, n = s.n));
+            text.push('\n');
+            text
+        }
         None => {
-            let mut t = summary.as_ref().map(files::text).unwrap_or_default();
+            let mut text = summary
+                .as_ref()
+                .map(|s| files::text(s, lang))
+                .unwrap_or_default();
             if let Some(dir) = &a.out {
-                t.push_str(&format!(
-                    "files: sweep.json, replications.csv, summary.csv, summary.svg, summary.xlsx in {}\n",
-                    dir.display()
-                ));
+                text.push_str(&t!(lang, SWEEP_FILES_IN, dir = dir.display()));
+                text.push('\n');
             }
-            t
+            text
         }
     };
-    print(&text)?;
+    print(&text, lang)?;
     if breaches > 0 {
-        return Err(Failure::Other(anyhow::anyhow!(
-            "{breaches} replication(s) broke the model's own invariants (see the invariant_breaches column); this is a bug in baogong, please report it with the scenario"
-        )));
+        return Err(Failure::Other(anyhow::anyhow!(t!(
+            lang,
+            INVARIANTS_BROKEN,
+            n = breaches
+        ))));
     }
     Ok(())
 }

@@ -1,143 +1,267 @@
 //! `baogong validate`: check a scenario and print it as resolved.
 
-use std::fmt::Write as _;
-
 use super::args::ValidateArgs;
 use super::{Failure, print, source};
-use baogong::model::config::Level;
+use baogong::i18n::{Lang, msg, names};
+use baogong::model::config::{CountRule, Level, PerLevel};
+use baogong::report::{
+    scripted,
+    table::{Align, Table},
+};
+use baogong::t;
 
-pub(crate) fn validate(a: ValidateArgs) -> Result<(), Failure> {
-    let (src, file) = source(Some(&a.scenario))?;
-    let raw = baogong::scenario::parse_raw(&src, &file)?;
-    let sc = baogong::scenario::build_raw(&raw, &src, &file)?;
+pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
+    let (src, file) = source(Some(&a.scenario), lang)?;
+    let raw = baogong::scenario::parse_raw(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let sc =
+        baogong::scenario::build_raw(&raw, &src, &file).map_err(|e| Failure::scenario(&e, lang))?;
     // A [sweep] table is checked too: every setting must give a valid scenario.
     let sweep = match raw.sweep {
-        Some(_) => Some(baogong::sweep::plan(&src, &file, &Default::default())?),
+        Some(_) => Some(
+            baogong::sweep::plan(&src, &file, &Default::default())
+                .map_err(|e| Failure::Input(e.render(lang)))?,
+        ),
         None => None,
     };
     let mut o = String::new();
-    let _ = writeln!(o, "{}: valid", sc.source);
-    let _ = writeln!(
-        o,
-        "scenario `{}`: {} days, seed {}",
-        sc.name, sc.days, sc.seed
+    push(&mut o, t!(lang, VALIDATE_OK, file = sc.source));
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_SCENARIO,
+            name = sc.name,
+            days = sc.days,
+            seed = sc.seed
+        ),
     );
     let c = &sc.city;
     let count = |l: Level| c.places.iter().filter(|p| p.level == l).count();
-    let _ = writeln!(
-        o,
-        "city: {} residents; {} districts, {} streets, {} communities, {} compounds, {} buildings, {} sites",
-        c.population,
-        count(Level::District),
-        count(Level::Street),
-        count(Level::Community),
-        count(Level::Compound),
-        count(Level::Building),
-        count(Level::Site)
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_CITY,
+            population = c.population,
+            districts = count(Level::District),
+            streets = count(Level::Street),
+            communities = count(Level::Community),
+            compounds = count(Level::Compound),
+            buildings = count(Level::Building),
+            sites = count(Level::Site)
+        ),
     );
-    let _ = writeln!(o, "stores: {}; suppliers:", c.stores.len());
+    push(&mut o, t!(lang, VALIDATE_STORES, stores = c.stores.len()));
+    push(&mut o, t!(lang, VALIDATE_SUPPLIERS));
+    let mut suppliers = Table::with_header(
+        vec![
+            t!(lang, VALIDATE_COL_NAME),
+            t!(lang, VALIDATE_COL_KIND),
+            t!(lang, VALIDATE_COL_DISTRICT),
+            t!(lang, VALIDATE_COL_STAFF),
+            t!(lang, VALIDATE_COL_TRUCKS),
+        ],
+        vec![
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+        ],
+    );
     for s in &c.suppliers {
-        let d = s.district.map_or("outside the city".to_string(), |d| {
-            c.places[c.districts[d]].name.clone()
-        });
-        let _ = writeln!(
-            o,
-            "  {} ({:?}, {d}, {} staff, {} trucks)",
-            s.name, s.kind, s.staff, s.trucks
-        );
+        let d = s
+            .district
+            .map_or(msg::OUTSIDE_THE_CITY.get(lang).to_string(), |d| {
+                c.places[c.districts[d]].name.clone()
+            });
+        suppliers.row([
+            s.name.clone(),
+            names::supplier_kind(lang, s.kind).to_string(),
+            d,
+            s.staff.to_string(),
+            s.trucks.to_string(),
+        ]);
     }
-    let _ = writeln!(o, "goods:");
+    o.push_str(&suppliers.render("  "));
+    push(&mut o, t!(lang, VALIDATE_GOODS));
+    let mut goods = Table::with_header(
+        vec![
+            t!(lang, VALIDATE_COL_KEY),
+            t!(lang, VALIDATE_COL_LABEL),
+            t!(lang, VALIDATE_COL_NEED),
+            t!(lang, VALIDATE_COL_SHELF_LIFE),
+            t!(lang, VALIDATE_COL_PRICE),
+        ],
+        vec![
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+        ],
+    );
     for g in &sc.goods {
-        let _ = writeln!(
-            o,
-            "  {} {}: {} kg/person/day, shelf life {} days, {} yuan/kg",
-            g.name, g.label_zh, g.need_kg, g.shelf_life_days, g.price
-        );
+        goods.row([
+            g.name.clone(),
+            names::goods(lang, &g.name, &g.label_zh),
+            g.need_kg.to_string(),
+            g.shelf_life_days.to_string(),
+            g.price.to_string(),
+        ]);
     }
+    o.push_str(&goods.render("  "));
     let p = &sc.plan;
-    let rule = |r: &baogong::model::config::PerLevel<baogong::model::config::CountRule>| {
-        let f = |x: &baogong::model::config::CountRule| {
+    let rule = |r: &PerLevel<CountRule>| {
+        let f = |x: &CountRule| {
             if x.min == x.max {
                 x.min.to_string()
             } else {
                 format!("{}-{}", x.min, x.max)
             }
         };
-        format!(
-            "building {} / compound {} / community {} / street {} / site {}",
-            f(&r.building),
-            f(&r.compound),
-            f(&r.community),
-            f(&r.street),
-            f(&r.site)
-        )
+        [
+            Level::Building,
+            Level::Compound,
+            Level::Community,
+            Level::Street,
+            Level::Site,
+        ]
+        .iter()
+        .map(|&l| format!("{} {}", names::level(lang, l), f(r.get(l))))
+        .collect::<Vec<_>>()
+        .join(" / ")
     };
-    let _ = writeln!(o, "plan:");
-    let _ = writeln!(
-        o,
-        "  suppliers designated: {} (one per {} residents within a range)",
-        rule(&p.suppliers),
-        p.people_per_supplier
+    let onoff = |b: bool| {
+        if b {
+            msg::ON.get(lang)
+        } else {
+            msg::OFF.get(lang)
+        }
+    };
+    push(&mut o, t!(lang, VALIDATE_PLAN));
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_PLAN_SUPPLIERS,
+            rule = rule(&p.suppliers),
+            per = p.people_per_supplier
+        ),
     );
-    let _ = writeln!(
-        o,
-        "  distribution points: {} (one per {} residents within a range)",
-        rule(&p.points),
-        p.people_per_point
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_PLAN_POINTS,
+            rule = rule(&p.points),
+            per = p.people_per_point
+        ),
     );
-    let _ = writeln!(
-        o,
-        "  decision delay {} h, set-up delay {} h, {} riders per point, hours {}:00-{}:00",
-        p.decision_delay_hours, p.setup_delay_hours, p.point_riders, p.point_open, p.point_close
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_PLAN_DELAYS,
+            decision = p.decision_delay_hours,
+            setup = p.setup_delay_hours,
+            riders = p.point_riders,
+            open = p.point_open,
+            close = p.point_close
+        ),
     );
-    let _ = writeln!(
-        o,
-        "  replenishment {}/day, {}/day in a response; reorder below {} days",
-        p.replenish_per_day, p.replenish_per_day_response, p.reorder_point_days
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_PLAN_REPLENISH,
+            normal = p.replenish_per_day,
+            response = p.replenish_per_day_response,
+            reorder = p.reorder_point_days
+        ),
     );
-    let _ = writeln!(
-        o,
-        "  green channel {} (saves {:.0}% of checkpoint delay), vehicle passes {}",
-        p.green_channel,
-        p.green_channel_saving * 100.0,
-        p.vehicle_passes
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_PLAN_GREEN,
+            green = onoff(p.green_channel),
+            saving = format!("{:.0}", p.green_channel_saving * 100.0),
+            passes = onoff(p.vehicle_passes)
+        ),
     );
-    let _ = writeln!(
-        o,
-        "  transfer below {} days (size {} days); reserves below {} days (size {} days)",
-        p.transfer_trigger_days, p.transfer_days, p.reserve_trigger_days, p.reserve_release_days
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_PLAN_TRANSFER,
+            transfer = p.transfer_trigger_days,
+            transfer_size = p.transfer_days,
+            reserve = p.reserve_trigger_days,
+            reserve_size = p.reserve_release_days
+        ),
     );
-    let _ = writeln!(
-        o,
-        "  publicity when panic > {} after {} h",
-        p.publicity_trigger_panic, p.publicity_delay_hours
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_PLAN_PUBLICITY,
+            panic = p.publicity_trigger_panic,
+            delay = p.publicity_delay_hours
+        ),
     );
-    let _ = writeln!(o, "reserve tiers:");
+    push(&mut o, t!(lang, VALIDATE_RESERVES));
+    if sc.reserves.is_empty() {
+        push(&mut o, format!("  {}", msg::NONE.get(lang)));
+    }
     for r in &sc.reserves {
-        let _ = writeln!(
-            o,
-            "  {}: {} kg of {}, {} h, {} yuan/kg",
-            r.name, r.stock_kg, sc.goods[r.category].name, r.latency_hours, r.cost_per_kg
+        let g = &sc.goods[r.category];
+        push(
+            &mut o,
+            t!(
+                lang,
+                VALIDATE_RESERVE_TIER,
+                name = r.name,
+                kg = r.stock_kg,
+                goods = names::goods(lang, &g.name, &g.label_zh),
+                hours = r.latency_hours,
+                cost = r.cost_per_kg
+            ),
         );
     }
-    let _ = writeln!(o, "events:");
+    push(&mut o, t!(lang, VALIDATE_EVENTS));
     for e in &sc.events {
-        let _ = writeln!(o, "  {}: {}", e.at, e.kind.describe(&sc));
+        push(
+            &mut o,
+            format!(
+                "  {}  {}",
+                scripted::when(lang, e.at),
+                scripted::describe(&sc, lang, &e.kind)
+            ),
+        );
     }
     if sc.events.is_empty() {
-        let _ = writeln!(o, "  none");
+        push(&mut o, format!("  {}", msg::NONE.get(lang)));
     }
     if let Some(sw) = sweep {
-        let _ = writeln!(
-            o,
-            "sweep: {} setting(s) × {} replications, baseline `{}`:",
-            sw.settings.len(),
-            sw.replications,
-            sw.settings[sw.baseline].label
+        push(
+            &mut o,
+            t!(
+                lang,
+                VALIDATE_SWEEP,
+                settings = sw.settings.len(),
+                replications = sw.replications,
+                baseline = sw.settings[sw.baseline].label
+            ),
         );
         for s in &sw.settings {
-            let _ = writeln!(o, "  {}", s.label);
+            push(&mut o, format!("  {}", s.label));
         }
     }
-    print(&o)
+    print(&o, lang)
+}
+
+fn push(o: &mut String, line: String) {
+    o.push_str(&line);
+    o.push('\n');
 }

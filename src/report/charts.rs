@@ -16,10 +16,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{BackendCoord, DrawingErrorKind};
 
-use super::words;
 use crate::i18n::Lang;
+use crate::i18n::{msg, names};
 use crate::model::metrics::{ClosureRow, Happening};
 use crate::model::{RunResult, Scenario};
+use crate::t;
 
 /// A chart that could not be drawn (the SVG backend writes to a string,
 /// so this does not happen in practice).
@@ -749,7 +750,7 @@ fn line_chart(
     let legend_w = plot.right - plot.left;
     let height = plot.bottom + 44.0 + legend_height(&keys, legend_w);
     draw(WIDTH, height.ceil() as u32, |c| {
-        plot.axes(c, words::AXIS_DAY.get(lang), y_unit);
+        plot.axes(c, msg::AXIS_DAY.get(lang), y_unit);
         for l in lines {
             let pts: Vec<(f64, f64)> = l
                 .values
@@ -788,7 +789,7 @@ fn stacked_bars(
     let height = plot.bottom + 44.0 + legend_height(&keys, legend_w);
     let mut bars = 0;
     let svg = draw(WIDTH, height.ceil() as u32, |c| {
-        plot.axes(c, words::AXIS_DAY.get(lang), y_unit);
+        plot.axes(c, msg::AXIS_DAY.get(lang), y_unit);
         let half = 0.38;
         for d in 0..days {
             let mut base = 0.0;
@@ -813,9 +814,9 @@ fn stacked_bars(
 /// the values scaled and their unit.
 fn mass_unit(max_kg: f64, lang: Lang) -> (f64, &'static str) {
     if max_kg >= 1_000.0 {
-        (1e-3, words::UNIT_T.get(lang))
+        (1e-3, msg::UNIT_TONNES.get(lang))
     } else {
-        (1.0, words::UNIT_KG.get(lang))
+        (1.0, msg::UNIT_KG.get(lang))
     }
 }
 
@@ -843,10 +844,7 @@ fn per_category(
 /// The name of a goods category in `lang`.
 pub(crate) fn category_name(sc: &Scenario, c: usize, lang: Lang) -> String {
     let g = &sc.goods[c];
-    match lang {
-        Lang::Zh if !g.label_zh.is_empty() => g.label_zh.clone(),
-        _ => g.name.replace('_', " "),
-    }
+    names::goods(lang, &g.name, &g.label_zh)
 }
 
 /// Most series a chart draws one by one (districts beyond are averaged).
@@ -873,19 +871,19 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
     let scaled = |v: &[f64]| v.iter().map(|x| x * k).collect::<Vec<_>>();
     let mut lines = vec![
         Line {
-            label: words::S_NEED.get(lang).into(),
+            label: msg::SERIES_NEED.get(lang).into(),
             colour: PALETTE[7],
             values: scaled(&need),
         },
         Line {
-            label: words::S_SALES.get(lang).into(),
+            label: msg::SERIES_SALES.get(lang).into(),
             colour: PALETTE[0],
             values: scaled(&sales),
         },
     ];
     if online.iter().any(|v| *v > 0.0) {
         lines.push(Line {
-            label: words::S_ONLINE.get(lang).into(),
+            label: msg::SERIES_ONLINE.get(lang).into(),
             colour: PALETTE[9],
             values: scaled(&online),
         });
@@ -893,14 +891,14 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
     let point_total = sum(&points);
     if point_total.iter().any(|v| *v > 0.0) {
         lines.push(Line {
-            label: words::S_POINTS.get(lang).into(),
+            label: msg::SERIES_POINTS.get(lang).into(),
             colour: PALETTE[3],
             values: scaled(&point_total),
         });
     }
     figs.push(Figure {
         id: "sales",
-        title: words::CH_SALES.get(lang).into(),
+        title: msg::CHART_SALES.get(lang).into(),
         note: String::new(),
         kind: "lines",
         series: lines.len(),
@@ -928,12 +926,12 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
         .collect();
     figs.push(Figure {
         id: "stock",
-        title: words::CH_STOCK.get(lang).into(),
+        title: msg::CHART_STOCK.get(lang).into(),
         note: String::new(),
         kind: "lines",
         series: lines.len(),
         points: days,
-        svg: line_chart(lang, &lines, days, words::UNIT_DAYS_OF_NEED.get(lang), None)?,
+        svg: line_chart(lang, &lines, days, msg::UNIT_DAYS_OF_NEED.get(lang), None)?,
     });
 
     // Unmet need in person-days, per category.
@@ -956,12 +954,12 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
         .collect();
     figs.push(Figure {
         id: "unmet",
-        title: words::CH_UNMET.get(lang).into(),
+        title: msg::CHART_UNMET.get(lang).into(),
         note: String::new(),
         kind: "lines",
         series: lines.len(),
         points: days,
-        svg: line_chart(lang, &lines, days, words::UNIT_PERSON_DAYS.get(lang), None)?,
+        svg: line_chart(lang, &lines, days, msg::UNIT_PERSON_DAYS.get(lang), None)?,
     });
 
     // Panic per district (one category's rows carry it).
@@ -1002,11 +1000,7 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
         let mean: Vec<f64> = (0..days)
             .map(|d| rest.iter().map(|&i| zones[i].1[d]).sum::<f64>() / rest.len() as f64)
             .collect();
-        let label = words::fill(
-            words::OTHER_DISTRICTS,
-            lang,
-            &[("n", rest.len().to_string())],
-        );
+        let label = t!(lang, CHART_OTHER_DISTRICTS, n = rest.len().to_string());
         let mut z: Vec<(String, Vec<f64>)> = keep.iter().map(|&i| zones[i].clone()).collect();
         z.push((label, mean));
         zones = z;
@@ -1022,12 +1016,12 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
         .collect();
     figs.push(Figure {
         id: "panic",
-        title: words::CH_PANIC.get(lang).into(),
+        title: msg::CHART_PANIC.get(lang).into(),
         note: String::new(),
         kind: "lines",
         series: lines.len(),
         points: days,
-        svg: line_chart(lang, &lines, days, words::AXIS_PANIC.get(lang), Some(1.0))?,
+        svg: line_chart(lang, &lines, days, msg::AXIS_PANIC.get(lang), Some(1.0))?,
     });
 
     // Goods handed out at points, stacked by category.
@@ -1044,11 +1038,11 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
     if stacks.is_empty() {
         figs.push(Figure {
             id: "points",
-            title: words::CH_POINTS.get(lang).into(),
+            title: msg::CHART_POINTS.get(lang).into(),
             note: if r.closures.is_empty() {
-                words::NO_CLOSURES.get(lang).into()
+                msg::CHART_NO_CLOSURES.get(lang).into()
             } else {
-                words::NO_POINT_GOODS.get(lang).into()
+                msg::CHART_NO_POINT_GOODS.get(lang).into()
             },
             kind: "bars",
             series: 0,
@@ -1059,7 +1053,7 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
         let (svg, bars) = stacked_bars(lang, &stacks, days, unit)?;
         figs.push(Figure {
             id: "points",
-            title: words::CH_POINTS.get(lang).into(),
+            title: msg::CHART_POINTS.get(lang).into(),
             note: String::new(),
             kind: "bars",
             series: stacks.len(),
@@ -1095,18 +1089,18 @@ fn level_colour(key: &str) -> RGBColor {
 
 /// The label of a closure in a chart: number, level and place.
 fn closure_label(c: &ClosureRow, lang: Lang) -> String {
-    format!("#{} {} {}", c.id, words::level(c.level, lang), c.place)
+    format!("#{} {} {}", c.id, names::level_key(lang, c.level), c.place)
 }
 
 /// The closures (the largest few) as bars over time, with the plan's
 /// response marked on each.
 fn closure_timeline(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
-    let title = words::CH_GANTT.get(lang).to_string();
+    let title = msg::CHART_GANTT.get(lang).to_string();
     if r.closures.is_empty() {
         return Ok(Figure {
             id: "closures",
             title,
-            note: words::NO_CLOSURES.get(lang).into(),
+            note: msg::CHART_NO_CLOSURES.get(lang).into(),
             kind: "closures",
             series: 0,
             points: 0,
@@ -1147,34 +1141,34 @@ fn closure_timeline(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
         .iter()
         .filter(|l| shown.iter().any(|c| c.level == **l))
         .map(|l| Key {
-            label: words::level(l, lang).into(),
+            label: names::level_key(lang, l),
             colour: level_colour(l),
             mark: Mark::Square,
         })
         .collect();
     keys.extend([
         Key {
-            label: words::M_DESIGNATED.get(lang).into(),
+            label: msg::MARK_DESIGNATED.get(lang).into(),
             colour: INK,
             mark: Mark::Diamond,
         },
         Key {
-            label: words::M_POINTS_OPEN.get(lang).into(),
+            label: msg::MARK_POINTS_OPEN.get(lang).into(),
             colour: INK,
             mark: Mark::Triangle,
         },
         Key {
-            label: words::M_FIRST_GOODS.get(lang).into(),
+            label: msg::MARK_FIRST_GOODS.get(lang).into(),
             colour: GOOD,
             mark: Mark::Square,
         },
         Key {
-            label: words::M_ABSORBED.get(lang).into(),
+            label: msg::MARK_ABSORBED.get(lang).into(),
             colour: MUTED,
             mark: Mark::Tick,
         },
         Key {
-            label: words::M_STILL_SEALED.get(lang).into(),
+            label: msg::MARK_STILL_SEALED.get(lang).into(),
             colour: INK,
             mark: Mark::Arrow,
         },
@@ -1182,7 +1176,7 @@ fn closure_timeline(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
     let height = plot.bottom + 44.0 + legend_height(&keys, WIDTH as f64 - 20.0);
     let n = shown.len();
     let svg = draw(WIDTH, height.ceil() as u32, |c| {
-        plot.axes(c, words::AXIS_DAY.get(lang), "");
+        plot.axes(c, msg::AXIS_DAY.get(lang), "");
         for (i, cl) in shown.iter().enumerate() {
             let y = plot.top + ROW * (i as f64 + 0.5);
             c.text(
@@ -1241,13 +1235,11 @@ fn largest_closures(r: &RunResult, lang: Lang) -> (Vec<&ClosureRow>, String) {
     let note = if shown.len() > MAX_CLOSURES {
         shown.sort_by(|a, b| b.residents.cmp(&a.residents).then(a.id.cmp(&b.id)));
         shown.truncate(MAX_CLOSURES);
-        words::fill(
-            words::NOTE_SHOWN,
+        t!(
             lang,
-            &[
-                ("shown", MAX_CLOSURES.to_string()),
-                ("all", r.closures.len().to_string()),
-            ],
+            CHART_NOTE_SHOWN,
+            shown = MAX_CLOSURES.to_string(),
+            all = r.closures.len().to_string()
         )
     } else {
         String::new()
@@ -1280,12 +1272,12 @@ fn response_times(r: &RunResult, id: u32, step: Step) -> Vec<f64> {
 
 /// Hours from sealing to each step of the response, closure by closure.
 fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
-    let title = words::CH_RESPONSE.get(lang).to_string();
+    let title = msg::CHART_RESPONSE.get(lang).to_string();
     if r.closures.is_empty() {
         return Ok(Figure {
             id: "response",
             title,
-            note: words::NO_CLOSURES.get(lang).into(),
+            note: msg::CHART_NO_CLOSURES.get(lang).into(),
             kind: "closures",
             series: 0,
             points: 0,
@@ -1333,17 +1325,17 @@ fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
     };
     let keys = vec![
         Key {
-            label: words::M_DESIGNATED.get(lang).into(),
+            label: msg::MARK_DESIGNATED.get(lang).into(),
             colour: INK,
             mark: Mark::Diamond,
         },
         Key {
-            label: words::M_POINTS_OPEN.get(lang).into(),
+            label: msg::MARK_POINTS_OPEN.get(lang).into(),
             colour: INK,
             mark: Mark::Triangle,
         },
         Key {
-            label: words::M_FIRST_GOODS.get(lang).into(),
+            label: msg::MARK_FIRST_GOODS.get(lang).into(),
             colour: GOOD,
             mark: Mark::Square,
         },
@@ -1351,7 +1343,7 @@ fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
     let height = plot.bottom + 44.0 + legend_height(&keys, WIDTH as f64 - 20.0);
     let n = shown.len();
     let svg = draw(WIDTH, height.ceil() as u32, |c| {
-        plot.axes(c, words::AXIS_HOURS_AFTER.get(lang), "");
+        plot.axes(c, msg::AXIS_HOURS_AFTER.get(lang), "");
         for (i, cl) in shown.iter().enumerate() {
             let y = plot.top + ROW * (i as f64 + 0.5);
             c.text(
@@ -1385,9 +1377,9 @@ fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
             let text = match first {
                 Some(h) => {
                     c.mark(Mark::Square, (plot.x_px(h), y), 8.0, GOOD);
-                    format!("{} {}", readable(h), words::UNIT_H.get(lang))
+                    format!("{} {}", readable(h), msg::UNIT_HOURS.get(lang))
                 }
-                None => words::NONE_ARRIVED.get(lang).to_string(),
+                None => msg::CHART_NONE_ARRIVED.get(lang).to_string(),
             };
             c.text(
                 &text,
@@ -1413,13 +1405,13 @@ fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
 /// Orders at each closure's points: delivered and still waiting (the
 /// backlog when the points closed, or at the horizon), and the mean wait.
 fn orders_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
-    let title = words::CH_ORDERS.get(lang).to_string();
+    let title = msg::CHART_ORDERS.get(lang).to_string();
     let mut rows: Vec<&ClosureRow> = r.closures.iter().filter(|c| c.orders_placed > 0).collect();
     if rows.is_empty() {
         return Ok(Figure {
             id: "orders",
             title,
-            note: words::NO_ORDERS.get(lang).into(),
+            note: msg::CHART_NO_ORDERS.get(lang).into(),
             kind: "bars",
             series: 0,
             points: 0,
@@ -1431,13 +1423,11 @@ fn orders_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
         rows.sort_by(|a, b| b.orders_placed.cmp(&a.orders_placed).then(a.id.cmp(&b.id)));
         rows.truncate(MAX_ORDER_ROWS);
         rows.sort_by_key(|c| c.id);
-        words::fill(
-            words::NOTE_ORDERS_SHOWN,
+        t!(
             lang,
-            &[
-                ("shown", MAX_ORDER_ROWS.to_string()),
-                ("all", all.to_string()),
-            ],
+            CHART_NOTE_ORDERS_SHOWN,
+            shown = MAX_ORDER_ROWS.to_string(),
+            all = all.to_string()
         )
     } else {
         String::new()
@@ -1479,17 +1469,17 @@ fn orders_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
     };
     let keys = vec![
         Key {
-            label: words::S_SERVED.get(lang).into(),
+            label: msg::SERIES_SERVED.get(lang).into(),
             colour: PALETTE[2],
             mark: Mark::Square,
         },
         Key {
-            label: words::S_WAITING.get(lang).into(),
+            label: msg::SERIES_WAITING.get(lang).into(),
             colour: PALETTE[3],
             mark: Mark::Square,
         },
         Key {
-            label: words::S_WAIT.get(lang).into(),
+            label: msg::SERIES_WAIT.get(lang).into(),
             colour: PALETTE[0],
             mark: Mark::Diamond,
         },
@@ -1497,17 +1487,17 @@ fn orders_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
     let height = bottom + 44.0 + legend_height(&keys, WIDTH as f64 - 20.0);
     let mut bars = 0;
     let svg = draw(WIDTH, height.ceil() as u32, |c| {
-        orders_plot.axes(c, words::UNIT_ORDERS.get(lang), "");
-        wait_plot.axes(c, words::UNIT_H.get(lang), "");
+        orders_plot.axes(c, msg::UNIT_ORDERS.get(lang), "");
+        wait_plot.axes(c, msg::UNIT_HOURS.get(lang), "");
         c.bold(
-            words::S_ORDERS.get(lang),
+            msg::SERIES_ORDERS.get(lang),
             (orders_plot.left, TOP - 4.0),
             11.0,
             INK,
             Align::Left,
         );
         c.bold(
-            words::S_WAIT.get(lang),
+            msg::SERIES_WAIT.get(lang),
             (wait_plot.left, TOP - 4.0),
             11.0,
             INK,

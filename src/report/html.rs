@@ -14,10 +14,10 @@
 use std::fmt::Write as _;
 
 use super::charts::{self, ChartError, Figure, grouped, readable};
-use super::words::{self, Tr};
-use crate::i18n::Lang;
-use crate::model::metrics::{CostItem, Happening};
+use crate::i18n::{Lang, Msg, msg, names};
+use crate::model::metrics::Happening;
 use crate::model::{RunResult, Scenario};
+use crate::t;
 
 /// A part of a page: an anchor, a heading and its HTML.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,7 +95,11 @@ pub fn document(lang: Lang, title: &str, intro: &str, sections: &[Section]) -> S
         escape(title),
         escape(title)
     );
-    let _ = writeln!(o, "<nav><strong>{}</strong><ol>", words::CONTENTS.get(lang));
+    let _ = writeln!(
+        o,
+        "<nav><strong>{}</strong><ol>",
+        msg::HTML_CONTENTS.get(lang)
+    );
     for s in sections {
         let _ = writeln!(
             o,
@@ -117,10 +121,10 @@ pub fn document(lang: Lang, title: &str, intro: &str, sections: &[Section]) -> S
     let _ = write!(
         o,
         "<footer><p>{}</p></footer>\n</body>\n</html>\n",
-        escape(&words::fill(
-            words::FOOTER,
+        escape(&t!(
             lang,
-            &[("version", env!("CARGO_PKG_VERSION").to_string())]
+            HTML_FOOTER,
+            version = env!("CARGO_PKG_VERSION").to_string()
         ))
     );
     o
@@ -128,7 +132,7 @@ pub fn document(lang: Lang, title: &str, intro: &str, sections: &[Section]) -> S
 
 /// The run's page: [`run_sections`] in a [`document`].
 pub fn page(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<String, ChartError> {
-    let title = words::fill(words::PAGE_TITLE, lang, &[("name", r.scenario.clone())]);
+    let title = t!(lang, HTML_TITLE, name = r.scenario.clone());
     Ok(document(
         lang,
         &title,
@@ -143,18 +147,16 @@ pub fn intro(sc: &Scenario, r: &RunResult, lang: Lang) -> String {
     if !sc.description.trim().is_empty() {
         let _ = writeln!(o, "<p>{}</p>", escape(sc.description.trim()));
     }
-    let meta = words::fill(
-        words::PAGE_META,
+    let meta = t!(
         lang,
-        &[
-            ("days", r.days.to_string()),
-            ("seed", r.seed.to_string()),
-            ("rep", r.replication.to_string()),
-            ("residents", grouped(r.population as f64, 0)),
-            ("buildings", grouped(r.buildings as f64, 0)),
-            ("stores", grouped(r.stores as f64, 0)),
-            ("events", grouped(r.events as f64, 0)),
-        ],
+        HTML_META,
+        days = r.days.to_string(),
+        seed = r.seed.to_string(),
+        rep = r.replication.to_string(),
+        residents = grouped(r.population as f64, 0),
+        buildings = grouped(r.buildings as f64, 0),
+        stores = grouped(r.stores as f64, 0),
+        events = grouped(r.events as f64, 0)
     );
     let _ = writeln!(o, "<p class=\"meta\">{}</p>", escape(&meta));
     o
@@ -169,7 +171,7 @@ pub fn run_sections(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Sect
         .partition(|f| ["closures", "response", "orders"].contains(&f.id));
     let mut city = format!(
         "<p class=\"note\">{}</p>\n",
-        escape(words::CITY_NOTE.get(lang))
+        escape(msg::HTML_CITY_NOTE.get(lang))
     );
     for f in city_figs {
         city.push_str(&figure(f));
@@ -182,22 +184,22 @@ pub fn run_sections(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Sect
     Ok(vec![
         Section {
             id: "outcomes".into(),
-            heading: words::SEC_OUTCOMES.get(lang).into(),
+            heading: msg::HTML_SEC_OUTCOMES.get(lang).into(),
             html: outcomes(sc, r, lang),
         },
         Section {
             id: "city".into(),
-            heading: words::SEC_CITY.get(lang).into(),
+            heading: msg::HTML_SEC_CITY.get(lang).into(),
             html: city,
         },
         Section {
             id: "closures".into(),
-            heading: words::SEC_CLOSURES.get(lang).into(),
+            heading: msg::HTML_SEC_CLOSURES.get(lang).into(),
             html: closures,
         },
         Section {
             id: "timeline".into(),
-            heading: words::SEC_TIMELINE.get(lang).into(),
+            heading: msg::HTML_SEC_TIMELINE.get(lang).into(),
             html: timeline(sc, r, lang),
         },
     ])
@@ -235,16 +237,11 @@ pub fn figure(f: &Figure) -> String {
 /// A time of the run, from hours since the start: `day 3 08:10`.
 pub fn when(lang: Lang, at_h: f64) -> String {
     let minutes = (at_h * 60.0).round().max(0.0) as u64;
-    words::fill(
-        words::DAY_TIME,
+    t!(
         lang,
-        &[
-            ("n", (minutes / 1_440 + 1).to_string()),
-            (
-                "hm",
-                format!("{:02}:{:02}", minutes % 1_440 / 60, minutes % 60),
-            ),
-        ],
+        DAY_TIME,
+        day = (minutes / 1_440 + 1).to_string(),
+        time = format!("{:02}:{:02}", minutes % 1_440 / 60, minutes % 60)
     )
 }
 
@@ -260,7 +257,7 @@ fn row(o: &mut String, cells: &[(&str, String)]) {
     o.push_str("</tr>\n");
 }
 
-fn header(o: &mut String, cells: &[(&str, Tr)], lang: Lang) {
+fn header(o: &mut String, cells: &[(&str, Msg)], lang: Lang) {
     o.push_str("<thead><tr>");
     for (class, t) in cells {
         if class.is_empty() {
@@ -275,57 +272,61 @@ fn header(o: &mut String, cells: &[(&str, Tr)], lang: Lang) {
 /// The headline outcomes, per goods category, and the costs.
 fn outcomes(sc: &Scenario, r: &RunResult, lang: Lang) -> String {
     let o_ = &r.outcomes;
-    let unit = |v: String, u: Tr| format!("{v} {}", u.get(lang));
-    let rows: [(Tr, String, Tr); 9] = [
+    let unit = |v: String, u: Msg| format!("{v} {}", u.get(lang));
+    let rows: [(Msg, String, Msg); 9] = [
         (
-            words::O_SHORTAGE,
-            unit(grouped(o_.shortage_person_days, 0), words::UNIT_PERSON_DAYS),
-            words::O_SHORTAGE_M,
+            msg::HTML_OUT_SHORTAGE,
+            unit(grouped(o_.shortage_person_days, 0), msg::UNIT_PERSON_DAYS),
+            msg::HTML_OUT_SHORTAGE_M,
         ),
         (
-            words::O_FIRST,
-            unit(grouped(o_.mean_hours_to_first_goods, 1), words::UNIT_H),
-            words::O_FIRST_M,
+            msg::HTML_OUT_FIRST,
+            unit(grouped(o_.mean_hours_to_first_goods, 1), msg::UNIT_HOURS),
+            msg::HTML_OUT_FIRST_M,
         ),
         (
-            words::O_WITHOUT,
+            msg::HTML_OUT_WITHOUT,
             o_.closures_without_goods.to_string(),
-            words::O_WITHOUT_M,
+            msg::HTML_OUT_WITHOUT_M,
         ),
         (
-            words::O_STOCKOUT,
-            unit(grouped(o_.stockout_hours, 0), words::UNIT_H),
-            words::O_STOCKOUT_M,
+            msg::HTML_OUT_STOCKOUT,
+            unit(grouped(o_.stockout_hours, 0), msg::UNIT_HOURS),
+            msg::HTML_OUT_STOCKOUT_M,
         ),
         (
-            words::O_PANIC,
+            msg::HTML_OUT_PANIC,
             format!("{:.2}", o_.peak_panic),
-            words::O_PANIC_M,
+            msg::HTML_OUT_PANIC_M,
         ),
         (
-            words::O_PEAK_SALES,
+            msg::HTML_OUT_PEAK_SALES,
             format!("{:.2}", o_.peak_sales_ratio),
-            words::O_PEAK_SALES_M,
+            msg::HTML_OUT_PEAK_SALES_M,
         ),
         (
-            words::O_COST,
-            unit(grouped(o_.cost_yuan, 0), words::UNIT_YUAN),
-            words::O_COST_M,
+            msg::HTML_OUT_COST,
+            unit(grouped(o_.cost_yuan, 0), msg::UNIT_YUAN),
+            msg::HTML_OUT_COST_M,
         ),
         (
-            words::O_SPOILAGE,
-            unit(grouped(o_.spoiled_tonnes, 1), words::UNIT_T),
-            words::O_SPOILAGE_M,
+            msg::HTML_OUT_SPOILAGE,
+            unit(grouped(o_.spoiled_tonnes, 1), msg::UNIT_TONNES),
+            msg::HTML_OUT_SPOILAGE_M,
         ),
-        (words::O_SCORE, grouped(o_.score, 1), words::O_SCORE_M),
+        (
+            msg::HTML_OUT_SCORE,
+            grouped(o_.score, 1),
+            msg::HTML_OUT_SCORE_M,
+        ),
     ];
     let mut o = String::from("<table class=\"outcomes\">\n");
     header(
         &mut o,
         &[
-            ("", words::H_MEASURE),
-            ("n", words::H_VALUE),
-            ("", words::H_MEANING),
+            ("", msg::HTML_COL_MEASURE),
+            ("n", msg::HTML_COL_VALUE),
+            ("", msg::HTML_COL_MEANING),
         ],
         lang,
     );
@@ -342,20 +343,20 @@ fn outcomes(sc: &Scenario, r: &RunResult, lang: Lang) -> String {
     }
     o.push_str("</tbody></table>\n");
 
-    let _ = writeln!(o, "<h3>{}</h3>", escape(words::SEC_CATEGORIES.get(lang)));
+    let _ = writeln!(o, "<h3>{}</h3>", escape(msg::HTML_SEC_CATEGORIES.get(lang)));
     o.push_str("<table class=\"categories\">\n");
     header(
         &mut o,
         &[
-            ("", words::H_CATEGORY),
-            ("n", words::H_NEED_T),
-            ("n", words::H_UNMET_T),
-            ("n", words::H_SHORTAGE),
-            ("n", words::H_STOCKOUT_H),
-            ("n", words::H_PEAK_SALES),
-            ("n", words::H_SPOILED_T),
-            ("n", words::H_RESERVE_T),
-            ("n", words::H_TRANSFER_T),
+            ("", msg::HTML_COL_CATEGORY),
+            ("n", msg::HTML_COL_NEED_T),
+            ("n", msg::HTML_COL_UNMET_T),
+            ("n", msg::HTML_COL_SHORTAGE),
+            ("n", msg::HTML_COL_STOCKOUT_H),
+            ("n", msg::HTML_COL_PEAK_SALES),
+            ("n", msg::HTML_COL_SPOILED_T),
+            ("n", msg::HTML_COL_RESERVE_T),
+            ("n", msg::HTML_COL_TRANSFER_T),
         ],
         lang,
     );
@@ -383,16 +384,16 @@ fn outcomes(sc: &Scenario, r: &RunResult, lang: Lang) -> String {
     }
     o.push_str("</tbody></table>\n");
 
-    let _ = writeln!(o, "<h3>{}</h3>", escape(words::SEC_COSTS.get(lang)));
+    let _ = writeln!(o, "<h3>{}</h3>", escape(msg::HTML_SEC_COSTS.get(lang)));
     o.push_str("<table class=\"costs\">\n");
     header(
         &mut o,
         &[
-            ("", words::H_ITEM),
-            ("n", words::H_TOTAL),
-            ("n", words::H_PROVINCE),
-            ("n", words::H_CITY),
-            ("n", words::H_COUNTY),
+            ("", msg::HTML_COL_ITEM),
+            ("n", msg::HTML_COL_TOTAL),
+            ("n", msg::GOV_PROVINCE),
+            ("n", msg::GOV_CITY),
+            ("n", msg::GOV_COUNTY),
         ],
         lang,
     );
@@ -403,13 +404,13 @@ fn outcomes(sc: &Scenario, r: &RunResult, lang: Lang) -> String {
         for (t, x) in tot.iter_mut().zip(v) {
             *t += x;
         }
-        let mut cells = vec![("", escape(cost_item(c.item).get(lang)))];
+        let mut cells = vec![("", escape(names::cost_item(lang, c.item)))];
         cells.extend(v.iter().map(|x| ("n", grouped(*x, 0))));
         row(&mut o, &cells);
     }
     let mut cells = vec![(
         "",
-        format!("<strong>{}</strong>", escape(words::ALL_ITEMS.get(lang))),
+        format!("<strong>{}</strong>", escape(msg::HTML_ALL_ITEMS.get(lang))),
     )];
     cells.extend(
         tot.iter()
@@ -418,17 +419,6 @@ fn outcomes(sc: &Scenario, r: &RunResult, lang: Lang) -> String {
     row(&mut o, &cells);
     o.push_str("</tbody></table>\n");
     o
-}
-
-/// A cost item in words.
-fn cost_item(i: CostItem) -> Tr {
-    match i {
-        CostItem::EmergencyTransport => words::C_TRANSPORT,
-        CostItem::TransferSubsidy => words::C_TRANSFER,
-        CostItem::ReserveRelease => words::C_RESERVE,
-        CostItem::DoorDelivery => words::C_DOOR,
-        CostItem::Compensation => words::C_COMPENSATION,
-    }
 }
 
 /// Every closure, in order.
@@ -441,53 +431,56 @@ fn closure_table(r: &RunResult, lang: Lang) -> String {
     let _ = writeln!(
         o,
         "<details{open}><summary>{}</summary>",
-        escape(&words::fill(
-            words::CLOSURES_COUNT,
+        escape(&t!(
             lang,
-            &[("n", r.closures.len().to_string())]
+            HTML_CLOSURES_COUNT,
+            n = r.closures.len().to_string()
         ))
     );
     o.push_str("<div class=\"wide\"><table class=\"closures\">\n");
     header(
         &mut o,
         &[
-            ("n", words::H_ID),
-            ("", words::H_LEVEL),
-            ("", words::H_PLACE),
-            ("", words::H_CAUSE),
-            ("n", words::H_RESIDENTS),
-            ("", words::H_SEALED),
-            ("", words::H_END),
-            ("n", words::H_SUPPLIERS),
-            ("n", words::H_POINTS),
-            ("n", words::H_FIRST),
-            ("n", words::H_ORDERS),
-            ("n", words::H_WAIT),
-            ("n", words::H_SHORTAGE),
+            ("n", msg::HTML_COL_ID),
+            ("", msg::HTML_COL_LEVEL),
+            ("", msg::HTML_COL_PLACE),
+            ("", msg::HTML_COL_CAUSE),
+            ("n", msg::HTML_COL_RESIDENTS),
+            ("", msg::HTML_COL_SEALED),
+            ("", msg::HTML_COL_END),
+            ("n", msg::HTML_COL_SUPPLIERS),
+            ("n", msg::HTML_COL_POINTS),
+            ("n", msg::HTML_COL_FIRST),
+            ("n", msg::HTML_COL_ORDERS),
+            ("n", msg::HTML_COL_WAIT),
+            ("n", msg::HTML_COL_SHORTAGE),
         ],
         lang,
     );
     o.push_str("<tbody>\n");
     for c in &r.closures {
         let end = match (c.end_h, c.escalated_to) {
-            (Some(e), Some(to)) => words::fill(
-                words::ABSORBED_BY,
+            (Some(e), Some(to)) => t!(
                 lang,
-                &[("at", when(lang, e)), ("n", to.to_string())],
+                HTML_ABSORBED_BY,
+                at = when(lang, e),
+                n = to.to_string()
             ),
             (Some(e), None) => when(lang, e),
-            (None, _) => words::STILL_SEALED.get(lang).to_string(),
+            (None, _) => msg::HTML_STILL_SEALED.get(lang).to_string(),
         };
         let first = c
             .hours_to_first_goods
-            .map_or(words::NONE_ARRIVED.get(lang).to_string(), |h| grouped(h, 1));
+            .map_or(msg::CHART_NONE_ARRIVED.get(lang).to_string(), |h| {
+                grouped(h, 1)
+            });
         row(
             &mut o,
             &[
                 ("n", c.id.to_string()),
-                ("", escape(words::level(c.level, lang))),
+                ("", escape(&names::level_key(lang, c.level))),
                 ("", escape(&c.place)),
-                ("", escape(words::cause(c.cause, lang))),
+                ("", escape(&names::cause(lang, c.cause))),
                 ("n", grouped(c.residents as f64, 0)),
                 ("when", escape(&when(lang, c.start_h))),
                 ("when", escape(&end)),
@@ -513,44 +506,46 @@ fn closure_table(r: &RunResult, lang: Lang) -> String {
 }
 
 /// The kind of a timeline entry: a CSS class and its name.
-fn kind(h: &Happening) -> (&'static str, Tr) {
+fn kind(h: &Happening) -> (&'static str, Msg) {
     match h {
-        Happening::Sealed { .. } | Happening::Reopened { .. } => ("closure", words::K_CLOSURE),
+        Happening::Sealed { .. } | Happening::Reopened { .. } => {
+            ("closure", msg::HTML_KIND_CLOSURE)
+        }
         Happening::Designated { .. }
         | Happening::PointsOpened { .. }
         | Happening::Transfer { .. }
         | Happening::ReserveRelease { .. }
         | Happening::PublicityOrdered { .. }
-        | Happening::Publicity { .. } => ("decision", words::K_DECISION),
-        Happening::FirstGoods { .. } => ("supply", words::K_SUPPLY),
-        Happening::Injected { .. } => ("inject", words::K_INJECT),
-        Happening::Rumour { .. } => ("inject", words::K_RUMOUR),
+        | Happening::Publicity { .. } => ("decision", msg::HTML_KIND_DECISION),
+        Happening::FirstGoods { .. } => ("supply", msg::HTML_KIND_SUPPLY),
+        Happening::Injected { .. } => ("inject", msg::HTML_KIND_INJECT),
+        Happening::Rumour { .. } => ("inject", msg::HTML_KIND_RUMOUR),
         Happening::StockoutStarted { .. } | Happening::StockoutEnded { .. } => {
-            ("stockout", words::K_STOCKOUT)
+            ("stockout", msg::HTML_KIND_STOCKOUT)
         }
-        Happening::PanicJump { .. } => ("panic", words::K_PANIC),
+        Happening::PanicJump { .. } => ("panic", msg::HTML_KIND_PANIC),
     }
 }
 
 /// Every entry of the timeline, in order.
 fn timeline(sc: &Scenario, r: &RunResult, lang: Lang) -> String {
     if r.timeline.is_empty() {
-        return format!("<p>{}</p>\n", escape(words::NOTHING_HAPPENED.get(lang)));
+        return format!("<p>{}</p>\n", escape(msg::HTML_NOTHING_HAPPENED.get(lang)));
     }
     let mut o = format!(
         "<p class=\"note\">{}</p>\n<table class=\"timeline\">\n",
-        escape(&words::fill(
-            words::TIMELINE_COUNT,
+        escape(&t!(
             lang,
-            &[("n", r.timeline.len().to_string())]
+            HTML_TIMELINE_COUNT,
+            n = r.timeline.len().to_string()
         ))
     );
     header(
         &mut o,
         &[
-            ("", words::H_WHEN),
-            ("", words::H_KIND),
-            ("", words::H_WHAT),
+            ("", msg::HTML_COL_WHEN),
+            ("", msg::HTML_COL_KIND),
+            ("", msg::HTML_COL_WHAT),
         ],
         lang,
     );
@@ -577,6 +572,6 @@ mod tests {
     fn escapes_and_times() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
         assert_eq!(when(Lang::En, 32.0 + 1.0 / 6.0), "day 2 08:10");
-        assert_eq!(when(Lang::Zh, 0.0), "第1天 00:00");
+        assert_eq!(when(Lang::Zh, 0.0), "第 1 天 00:00");
     }
 }

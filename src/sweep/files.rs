@@ -362,6 +362,13 @@ impl fmt::Display for MergeError {
 
 impl std::error::Error for MergeError {}
 
+impl MergeError {
+    /// The error in `lang`.
+    pub fn render(&self, _lang: crate::i18n::Lang) -> String {
+        self.0.clone()
+    }
+}
+
 fn read_manifest(dir: &Path) -> Result<Manifest, MergeError> {
     let path = dir.join("sweep.json");
     let text = std::fs::read_to_string(&path).map_err(|e| {
@@ -546,15 +553,25 @@ fn short(x: f64) -> String {
     }
 }
 
-/// The summary as a readable table: the score of each setting with its
-/// interval, its paired difference from the baseline, and a few outcomes.
-pub fn text(s: &Summary) -> String {
+/// The summary as a readable table in `lang`: the score of each setting
+/// with its interval, its paired difference from the baseline and the
+/// verdict (better, worse, no clear difference), and a few outcomes in
+/// their natural units. Columns are laid out by display width.
+pub fn text(s: &Summary, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::names;
+    use crate::report::table::{Align, Table};
+    use crate::t;
     let ns = s.labels.len();
-    let mut out = format!(
-        "sweep of `{}`: {} setting(s) × {} replications, common random numbers\n\
-         score: lower is better; mean ± 95% CI half-width; vs baseline: paired difference ± 95% CI\n\n",
-        s.scenario, ns, s.replications
+    let mut out = t!(
+        lang,
+        SWEEP_TITLE,
+        scenario = s.scenario,
+        settings = ns,
+        replications = s.replications
     );
+    out.push('\n');
+    out.push_str(&t!(lang, SWEEP_LEGEND));
+    out.push_str("\n\n");
     let pm = |e: Option<Estimate>| match e {
         None => "-".to_string(),
         Some(e) => match e.half_width {
@@ -567,15 +584,26 @@ pub fn text(s: &Summary) -> String {
             .and_then(|c| c.estimate)
             .map_or("-".to_string(), |e| short(e.mean))
     };
-    let mut rows: Vec<[String; 7]> = vec![[
-        "rank".into(),
-        "setting".into(),
-        "score".into(),
-        "vs baseline".into(),
-        "shortage p-d".into(),
-        "h to goods".into(),
-        "cost 10k¥".into(),
-    ]];
+    let mut table = Table::with_header(
+        vec![
+            t!(lang, SWEEP_COL_RANK),
+            t!(lang, SWEEP_COL_SETTING),
+            t!(lang, SWEEP_COL_SCORE),
+            t!(lang, SWEEP_COL_VS_BASELINE),
+            t!(lang, SWEEP_COL_SHORTAGE),
+            t!(lang, SWEEP_COL_FIRST_GOODS),
+            t!(lang, SWEEP_COL_COST),
+        ],
+        vec![
+            Align::Right,
+            Align::Left,
+            Align::Right,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Right,
+        ],
+    );
     let mut order: Vec<usize> = (0..ns).collect();
     let rank = |i: usize| {
         s.cell(i, "score")
@@ -586,10 +614,10 @@ pub fn text(s: &Summary) -> String {
     for i in order {
         let c = s.cell(i, "score");
         let vs = if i == s.baseline {
-            "baseline".to_string()
+            names::verdict(lang, "baseline")
         } else {
             let d = c.and_then(|c| c.diff);
-            let v = verdict(false, d.as_ref());
+            let v = names::verdict(lang, verdict(false, d.as_ref()));
             match d {
                 None => "-".to_string(),
                 Some(d) => format!(
@@ -603,7 +631,7 @@ pub fn text(s: &Summary) -> String {
             .cell(i, "cost_yuan")
             .and_then(|c| c.estimate)
             .map_or("-".to_string(), |e| short(e.mean / 10_000.0));
-        rows.push([
+        table.row([
             c.and_then(|c| c.rank).map_or("-".into(), |r| r.to_string()),
             s.labels[i].clone(),
             pm(c.and_then(|c| c.estimate)),
@@ -613,24 +641,7 @@ pub fn text(s: &Summary) -> String {
             cost,
         ]);
     }
-    let width = |j: usize| rows.iter().map(|r| r[j].chars().count()).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..7).map(width).collect();
-    for r in &rows {
-        let mut line = String::new();
-        for (j, cell) in r.iter().enumerate() {
-            let pad = widths[j] - cell.chars().count();
-            if j == 1 || j == 3 {
-                line.push_str(cell);
-                line.push_str(&" ".repeat(pad));
-            } else {
-                line.push_str(&" ".repeat(pad));
-                line.push_str(cell);
-            }
-            line.push_str("  ");
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
+    out.push_str(&table.render(""));
     out.push('\n');
     out
 }

@@ -103,6 +103,13 @@ impl fmt::Display for OverrideError {
 
 impl std::error::Error for OverrideError {}
 
+impl OverrideError {
+    /// The error in `lang`.
+    pub fn render(&self, _lang: crate::i18n::Lang) -> String {
+        self.0.clone()
+    }
+}
+
 /// Checks that `key` can be set; the error names the nearest key and lists
 /// every settable key, table by table.
 pub fn check_key(key: &str, origin: &Origin) -> Result<(), OverrideError> {

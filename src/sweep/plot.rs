@@ -19,12 +19,13 @@ use plotters::style::RGBColor;
 
 use super::files::{Cell, Summary, Verdict};
 use crate::i18n::Lang;
+use crate::i18n::{Msg, msg};
 use crate::model::score::Term;
 use crate::report::charts::{
     self, Align, BAD, Canvas, GOOD, GRID, INK, Key, MUTED, Mark, Plot, Scale, compact, fit,
     grouped, legend, legend_height, log_label, text_width,
 };
-use crate::report::words::{self, Tr};
+use crate::t;
 
 /// An outcome that the chart and the workbook show.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -32,7 +33,7 @@ pub(crate) struct Outcome {
     /// Its column in `replications.csv`.
     pub column: &'static str,
     /// Its name and unit.
-    pub name: Tr,
+    pub name: Msg,
     /// Decimals worth reading.
     pub decimals: usize,
     /// Drawn in `summary.svg` (the others are only in the workbook).
@@ -44,18 +45,18 @@ pub(crate) struct Outcome {
 pub(crate) fn outcomes() -> Vec<Outcome> {
     let mut v = vec![Outcome {
         column: "score",
-        name: words::P_SCORE,
+        name: msg::PANEL_SCORE,
         decimals: 1,
         headline: true,
     }];
     v.extend(Term::ALL.iter().map(|&t| {
         let (name, decimals) = match t {
-            Term::Shortage => (words::P_SHORTAGE, 0),
-            Term::FirstGoods => (words::P_FIRST, 1),
-            Term::Stockout => (words::P_STOCKOUT, 0),
-            Term::Panic => (words::P_PANIC, 3),
-            Term::Cost => (words::P_COST, 0),
-            Term::Spoilage => (words::P_SPOILAGE, 1),
+            Term::Shortage => (msg::PANEL_SHORTAGE, 0),
+            Term::FirstGoods => (msg::PANEL_FIRST, 1),
+            Term::Stockout => (msg::PANEL_STOCKOUT, 0),
+            Term::Panic => (msg::PANEL_PANIC, 3),
+            Term::Cost => (msg::PANEL_COST, 0),
+            Term::Spoilage => (msg::PANEL_SPOILAGE, 1),
         };
         Outcome {
             column: t.outcome_column(),
@@ -70,13 +71,13 @@ pub(crate) fn outcomes() -> Vec<Outcome> {
 }
 
 /// A verdict in words.
-pub(crate) fn verdict_word(v: Verdict) -> Tr {
+pub(crate) fn verdict_word(v: Verdict) -> Msg {
     match v {
-        Verdict::Baseline => words::V_BASELINE,
-        Verdict::Same => words::V_SAME,
-        Verdict::Better => words::V_BETTER,
-        Verdict::Worse => words::V_WORSE,
-        Verdict::Unclear => words::V_UNCLEAR,
+        Verdict::Baseline => msg::VERDICT_BASELINE,
+        Verdict::Same => msg::VERDICT_SAME,
+        Verdict::Better => msg::VERDICT_BETTER,
+        Verdict::Worse => msg::VERDICT_WORSE,
+        Verdict::Unclear => msg::VERDICT_NO_CLEAR,
     }
 }
 
@@ -283,32 +284,32 @@ pub fn svg(s: &Summary, lang: Lang) -> Result<String, anyhow::Error> {
     let width = verdict_left + VERDICT_W;
     let keys = vec![
         Key {
-            label: words::SW_MEAN.get(lang).into(),
+            label: msg::SVG_MEAN.get(lang).into(),
             colour: INK,
             mark: Mark::Dot,
         },
         Key {
-            label: words::SW_CI.get(lang).into(),
+            label: msg::SVG_CI.get(lang).into(),
             colour: INK,
             mark: Mark::Bar,
         },
         Key {
-            label: words::SW_P95.get(lang).into(),
+            label: msg::SVG_P95.get(lang).into(),
             colour: INK,
             mark: Mark::Triangle,
         },
         Key {
-            label: words::V_BETTER.get(lang).into(),
+            label: msg::VERDICT_BETTER.get(lang).into(),
             colour: GOOD,
             mark: Mark::Dot,
         },
         Key {
-            label: words::V_WORSE.get(lang).into(),
+            label: msg::VERDICT_WORSE.get(lang).into(),
             colour: BAD,
             mark: Mark::Dot,
         },
         Key {
-            label: words::V_UNCLEAR.get(lang).into(),
+            label: msg::VERDICT_NO_CLEAR.get(lang).into(),
             colour: MUTED,
             mark: Mark::Dot,
         },
@@ -317,40 +318,38 @@ pub fn svg(s: &Summary, lang: Lang) -> Result<String, anyhow::Error> {
     let top = 64.0;
     let legend_top = top + panels.len() as f64 * (panel_h + GAP);
     let height = legend_top + legend_height(&keys, width - 24.0) + 8.0;
-    let title = words::fill(
-        words::SW_TITLE,
+    let title = t!(
         lang,
-        &[
-            ("scenario", s.scenario.clone()),
-            ("n", ns.to_string()),
-            ("reps", s.replications.to_string()),
-        ],
+        SVG_TITLE,
+        scenario = s.scenario.clone(),
+        n = ns.to_string(),
+        reps = s.replications.to_string()
     );
     let out = charts::draw(width.ceil() as u32, height.ceil() as u32, |c| {
         c.bold(&title, (12.0, 16.0), 15.0, INK, Align::Left);
         c.text(
-            words::SW_SUBTITLE.get(lang),
+            msg::SVG_SUBTITLE.get(lang),
             (12.0, 36.0),
             11.5,
             MUTED,
             Align::Left,
         );
         c.bold(
-            words::SW_VALUES.get(lang),
+            msg::SVG_VALUES.get(lang),
             (value_left, 56.0),
             11.0,
             MUTED,
             Align::Left,
         );
         c.bold(
-            words::SW_DIFF.get(lang),
+            msg::SVG_DIFF.get(lang),
             (diff_left, 56.0),
             11.0,
             MUTED,
             Align::Left,
         );
         c.bold(
-            words::SW_VERDICT.get(lang),
+            msg::SVG_VERDICT.get(lang),
             (verdict_left, 56.0),
             11.0,
             MUTED,
@@ -435,9 +434,9 @@ fn draw_panel(
             }) || c.tail.is_some_and(|t| t.p95 <= p.values.lo)
         });
         let note = if clamped {
-            format!("{}; {}", words::SW_LOG.get(lang), words::SW_ZERO.get(lang))
+            format!("{}; {}", msg::SVG_LOG.get(lang), msg::SVG_ZERO.get(lang))
         } else {
-            words::SW_LOG.get(lang).to_string()
+            msg::SVG_LOG.get(lang).to_string()
         };
         c.text(
             &note,
@@ -483,7 +482,7 @@ fn draw_panel(
         let colour = verdict.map_or(MUTED, verdict_colour);
         if is_base {
             c.text(
-                words::V_BASELINE.get(lang),
+                msg::VERDICT_BASELINE.get(lang),
                 (zero + 6.0, y),
                 11.0,
                 MUTED,
@@ -610,7 +609,7 @@ mod tests {
         assert_eq!(svg.matches("<polyline").count(), 4 * 5);
         assert_eq!(svg.matches("<polygon").count(), 4 * 3 + 6);
         let zh = super::svg(&s, Lang::Zh).unwrap();
-        assert!(zh.contains("更差") && zh.contains("短缺（人·日）"));
+        assert!(zh.contains("更差") && zh.contains("短缺（人日）"));
     }
 
     #[test]

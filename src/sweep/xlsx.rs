@@ -24,20 +24,20 @@ use rust_xlsxwriter::{
 use super::files::{Manifest, Summary, Verdict};
 use super::plot::{outcomes, verdict_word};
 use crate::i18n::Lang;
+use crate::i18n::{Msg, msg};
 use crate::report::charts::text_width;
-use crate::report::words::{self, Tr};
 
 /// Sub-columns of each outcome on the summary sheet.
-const SUB: [Tr; 9] = [
-    words::X_MEAN,
-    words::X_CI_LOW,
-    words::X_CI_HIGH,
-    words::X_MEDIAN,
-    words::X_P95,
-    words::X_DIFF,
-    words::X_DIFF_LOW,
-    words::X_DIFF_HIGH,
-    words::X_VERDICT,
+const SUB: [Msg; 9] = [
+    msg::XLSX_MEAN,
+    msg::XLSX_CI_LOW,
+    msg::XLSX_CI_HIGH,
+    msg::XLSX_MEDIAN,
+    msg::XLSX_P95,
+    msg::XLSX_DIFF,
+    msg::XLSX_DIFF_LOW,
+    msg::XLSX_DIFF_HIGH,
+    msg::XLSX_VERDICT,
 ];
 
 /// A number format with `decimals` decimals and thousands separators.
@@ -108,14 +108,14 @@ pub(crate) fn workbook(s: &Summary, m: &Manifest, lang: Lang) -> Result<Vec<u8>,
 
     // --- Summary ---------------------------------------------------------
     let ws = wb.add_worksheet();
-    ws.set_name(words::X_SHEET_SUMMARY.get(lang))?;
-    ws.merge_range(0, 0, 1, 0, words::X_SETTING.get(lang), &head)?;
-    ws.merge_range(0, 1, 1, 1, words::X_LABEL.get(lang), &head)?;
+    ws.set_name(msg::XLSX_SHEET_SUMMARY.get(lang))?;
+    ws.merge_range(0, 0, 1, 0, msg::XLSX_SETTING.get(lang), &head)?;
+    ws.merge_range(0, 1, 1, 1, msg::XLSX_LABEL.get(lang), &head)?;
     let label_width = s
         .labels
         .iter()
         .map(|l| width_for(l))
-        .fold(width_for(words::X_LABEL.get(lang)), f64::max);
+        .fold(width_for(msg::XLSX_LABEL.get(lang)), f64::max);
     ws.set_column_width(0, 6)?;
     ws.set_column_width(1, label_width)?;
     let outs = outcomes();
@@ -175,25 +175,25 @@ pub(crate) fn workbook(s: &Summary, m: &Manifest, lang: Lang) -> Result<Vec<u8>,
 
     // --- All columns -----------------------------------------------------
     let ws = wb.add_worksheet();
-    ws.set_name(words::X_SHEET_ALL.get(lang))?;
+    ws.set_name(msg::XLSX_SHEET_ALL.get(lang))?;
     let headers = [
-        words::X_SETTING,
-        words::X_LABEL,
-        words::X_COLUMN,
-        words::X_N,
-        words::X_MEAN,
-        words::X_SD,
-        words::X_CI_LOW,
-        words::X_CI_HIGH,
-        words::X_MEDIAN,
-        words::X_P90,
-        words::X_P95,
-        words::X_SHARE,
-        words::X_DIFF,
-        words::X_DIFF_LOW,
-        words::X_DIFF_HIGH,
-        words::X_VERDICT,
-        words::X_RANK,
+        msg::XLSX_SETTING,
+        msg::XLSX_LABEL,
+        msg::XLSX_COLUMN,
+        msg::XLSX_N,
+        msg::XLSX_MEAN,
+        msg::XLSX_SD,
+        msg::XLSX_CI_LOW,
+        msg::XLSX_CI_HIGH,
+        msg::XLSX_MEDIAN,
+        msg::XLSX_P90,
+        msg::XLSX_P95,
+        msg::XLSX_SHARE,
+        msg::XLSX_DIFF,
+        msg::XLSX_DIFF_LOW,
+        msg::XLSX_DIFF_HIGH,
+        msg::XLSX_VERDICT,
+        msg::XLSX_RANK,
     ];
     for (j, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, j as u16, h.get(lang), &head)?;
@@ -250,23 +250,32 @@ pub(crate) fn workbook(s: &Summary, m: &Manifest, lang: Lang) -> Result<Vec<u8>,
 
     // --- About -----------------------------------------------------------
     let ws = wb.add_worksheet();
-    ws.set_name(words::X_SHEET_ABOUT.get(lang))?;
+    ws.set_name(msg::XLSX_SHEET_ABOUT.get(lang))?;
     ws.set_column_width(0, 24)?;
     ws.set_column_width(1, 90)?;
     let baseline = s.labels.get(s.baseline).cloned().unwrap_or_default();
     let facts = [
-        (words::X_ABOUT_SCENARIO, s.scenario.clone()),
-        (words::X_ABOUT_SEED, m.seed.to_string()),
-        (words::X_ABOUT_REPS, s.replications.to_string()),
-        (words::X_ABOUT_BASELINE, baseline),
-        (words::X_ABOUT_VERSION, format!("baogong {}", m.baogong)),
+        (msg::XLSX_ABOUT_SCENARIO, s.scenario.clone()),
+        (msg::XLSX_ABOUT_SEED, m.seed.to_string()),
+        (msg::XLSX_ABOUT_REPS, s.replications.to_string()),
+        (msg::XLSX_ABOUT_BASELINE, baseline),
+        (msg::XLSX_ABOUT_VERSION, format!("baogong {}", m.baogong)),
     ];
     for (r, (k, v)) in facts.iter().enumerate() {
         ws.write_string_with_format(r as u32, 0, k.get(lang), &bold)?;
         ws.write_string(r as u32, 1, v)?;
     }
     let wrap = Format::new().set_text_wrap();
-    for (r, note) in words::X_ABOUT_NOTES.iter().enumerate() {
+    for (r, note) in [
+        msg::XLSX_ABOUT_NOTE_1,
+        msg::XLSX_ABOUT_NOTE_2,
+        msg::XLSX_ABOUT_NOTE_3,
+        msg::XLSX_ABOUT_NOTE_4,
+        msg::XLSX_ABOUT_NOTE_5,
+    ]
+    .iter()
+    .enumerate()
+    {
         ws.write_string_with_format((facts.len() + 1 + r) as u32, 1, note.get(lang), &wrap)?;
     }
     wb.save_to_buffer()

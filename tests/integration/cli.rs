@@ -22,7 +22,12 @@ pub(crate) fn tiny() -> String {
 
 pub(crate) fn command(args: &[&str]) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_baogong"));
-    c.args(args).current_dir(root());
+    // English unless a test asks otherwise, whatever the machine's locale.
+    c.args(args)
+        .current_dir(root())
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG");
     c
 }
 

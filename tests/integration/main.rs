@@ -8,3 +8,5 @@ mod queue;
 mod report_html;
 mod scenario;
 mod sweep;
+mod terminal;
+mod text;
