@@ -8,9 +8,10 @@
 //! the language, for the drill's after-action report to build on), its
 //! timeline lines [`happening`], its tables [`table`], and scripted events
 //! in words [`scripted`]. `report.html` is [`html`], its charts
-//! [`charts`].
+//! [`charts`], the drawing they share with the sweep's chart `draw`.
 
 pub mod charts;
+pub(crate) mod draw;
 pub mod html;
 pub mod scripted;
 pub mod table;

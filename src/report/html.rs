@@ -13,7 +13,8 @@
 
 use std::fmt::Write as _;
 
-use super::charts::{self, ChartError, Figure, grouped, readable};
+use super::charts::{self, ChartError, Figure};
+use super::draw::{grouped, readable};
 use crate::i18n::{Lang, Msg, msg, names};
 use crate::model::metrics::Happening;
 use crate::model::{RunResult, Scenario};

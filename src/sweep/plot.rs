@@ -21,7 +21,7 @@ use super::files::{Cell, Summary, Verdict};
 use crate::i18n::Lang;
 use crate::i18n::{Msg, msg};
 use crate::model::score::Term;
-use crate::report::charts::{
+use crate::report::draw::{
     self, Align, BAD, Canvas, GOOD, GRID, INK, Key, MUTED, Mark, Plot, Scale, compact, fit,
     grouped, legend, legend_height, log_label, text_width,
 };
@@ -325,7 +325,7 @@ pub fn svg(s: &Summary, lang: Lang) -> Result<String, anyhow::Error> {
         n = ns.to_string(),
         reps = s.replications.to_string()
     );
-    let out = charts::draw(width.ceil() as u32, height.ceil() as u32, |c| {
+    let out = draw::draw(width.ceil() as u32, height.ceil() as u32, |c| {
         c.bold(&title, (12.0, 16.0), 15.0, INK, Align::Left);
         c.text(
             msg::SVG_SUBTITLE.get(lang),
@@ -504,6 +504,13 @@ fn draw_panel(
                     0
                 } else {
                     p.outcome.decimals
+                };
+                // Enough decimals that a narrow interval does not read ± 0.
+                let dec = match d.half_width {
+                    Some(h) if h > 0.0 && h < 0.5 * 10f64.powi(-(dec as i32)) => {
+                        ((-h.log10()).ceil() as usize).min(4)
+                    }
+                    _ => dec,
                 };
                 let num = match d.half_width {
                     Some(h) => format!("{} ± {}", signed(d.mean, dec), grouped(h, dec)),

@@ -25,7 +25,7 @@ use super::files::{Manifest, Summary, Verdict};
 use super::plot::{outcomes, verdict_word};
 use crate::i18n::Lang;
 use crate::i18n::{Msg, msg};
-use crate::report::charts::text_width;
+use crate::report::draw::text_width;
 
 /// Sub-columns of each outcome on the summary sheet.
 const SUB: [Msg; 9] = [
