@@ -109,6 +109,37 @@ fn shards_merge_into_the_unsharded_files_byte_for_byte() {
     }
 }
 
+/// In Chinese too, the merged shards give the whole sweep's files: the
+/// chart and the workbook in Chinese, byte for byte.
+#[test]
+fn chinese_shards_merge_into_the_unsharded_files_byte_for_byte() {
+    let whole = TempDir::new("sweep-zh-whole");
+    assert_exit(&sweep(&whole, &["--replications", "5", "--lang", "zh"]), 0);
+    let dirs = [TempDir::new("sweep-zh-1"), TempDir::new("sweep-zh-2")];
+    for (k, d) in dirs.iter().enumerate() {
+        let shard = format!("{}/2", k + 1);
+        let o = sweep(
+            d,
+            &["--replications", "5", "--shard", &shard, "--lang", "zh"],
+        );
+        assert_exit(&o, 0);
+    }
+    let merged = TempDir::new("sweep-zh-merged");
+    let (a, b, m) = (dirs[0].arg(), dirs[1].arg(), merged.arg());
+    assert_exit(&baogong(&["--lang", "zh", "merge", &a, &b, "--out", &m]), 0);
+    assert_same_files(whole.path(), merged.path());
+    let svg = String::from_utf8(read(whole.path(), "summary.svg")).unwrap();
+    assert!(svg.contains("与基准方案之差"), "the chart is in Chinese");
+    // The same sweep in English differs only in its chart and workbook.
+    let en = TempDir::new("sweep-zh-en");
+    assert_exit(&sweep(&en, &["--replications", "5", "--lang", "en"]), 0);
+    for name in entries(whole.path()) {
+        let same = read(whole.path(), &name) == read(en.path(), &name);
+        let localized = name == "summary.svg" || name == "summary.xlsx";
+        assert_eq!(same, !localized, "{name}");
+    }
+}
+
 #[test]
 fn merge_refuses_incomplete_repeated_and_foreign_shards() {
     let s1 = TempDir::new("refuse-1");
