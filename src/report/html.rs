@@ -76,6 +76,8 @@ span.closure { background: #dbe9f6; } span.decision { background: #dff0d8; }
 span.inject { background: #fde3c8; } span.stockout { background: #f8d7d7; }
 span.panic { background: #ecdff5; } span.supply { background: #d9f2ef; }
 div.wide { overflow-x: auto; }
+table.closures { width: auto; }
+table.closures th, table.closures td { white-space: nowrap; }
 details > summary { cursor: pointer; color: var(--muted); margin: 6px 0; }
 @media print { body { max-width: none; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } }
 "#;
