@@ -219,6 +219,79 @@ fn placeholders(text: &'static str) -> Vec<&'static str> {
     out
 }
 
+/// A text in every language at once: what a message becomes where the
+/// language is not known yet (a scenario error is made by the library and
+/// shown by the command line in the user's language). It reads as its
+/// English (`Display`, `Deref<Target = str>`), so that code and tests that
+/// look at the English keep working; [`Text::get`] gives a language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    pub zh: String,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+
+    /// The same words in every language (a name, or a message that comes
+    /// from a library in English only).
+    pub fn same(s: impl Into<String>) -> Text {
+        let en = s.into();
+        Text { zh: en.clone(), en }
+    }
+
+    /// Each language's text put through `f`.
+    pub fn map(&self, f: impl Fn(Lang, &str) -> String) -> Text {
+        Text {
+            en: f(Lang::En, &self.en),
+            zh: f(Lang::Zh, &self.zh),
+        }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::same(s)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Text {
+        Text::same(s)
+    }
+}
+
+impl Msg {
+    /// The message filled from `args` in every language.
+    pub fn text(&self, args: &[(&str, &dyn Display)]) -> Text {
+        Text {
+            en: self.fmt(Lang::En, args),
+            zh: self.fmt(Lang::Zh, args),
+        }
+    }
+}
+
 /// Declares messages: `NAME { en: "...", zh: "..." }`, each a [`Msg`]
 /// constant, and `ALL`, every message of the block.
 #[macro_export]
@@ -253,6 +326,20 @@ macro_rules! t {
     };
     (@value $k:ident) => { $k };
     (@value $k:ident $v:expr) => { $v };
+}
+
+/// A message of [`msg`] in every language at once, as a [`Text`]:
+/// `text!(NAME)`, `text!(NAME, n = count, place)`.
+#[macro_export]
+macro_rules! text {
+    ($name:ident $(,)?) => {
+        $crate::i18n::msg::$name.text(&[])
+    };
+    ($name:ident, $($k:ident $(= $v:expr)?),+ $(,)?) => {
+        $crate::i18n::msg::$name.text(
+            &[$((stringify!($k), &$crate::t!(@value $k $($v)?) as &dyn ::std::fmt::Display)),+],
+        )
+    };
 }
 
 #[cfg(test)]
@@ -356,7 +443,10 @@ mod tests {
         let mut calls = 0;
         for f in &files {
             let text = std::fs::read_to_string(f).expect("a readable source file");
-            for (line, name, args) in t_calls(&text) {
+            let calls_here = t_calls(&text, "t!(", 1)
+                .into_iter()
+                .chain(t_calls(&text, "text!(", 0));
+            for (line, name, args) in calls_here {
                 calls += 1;
                 let at = format!("{}:{line}", f.display());
                 let Some(m) = by_key.get(name.as_str()) else {
@@ -397,14 +487,15 @@ mod tests {
         }
     }
 
-    /// The `t!` calls of a source: line, message name and argument names.
-    fn t_calls(src: &str) -> Vec<(usize, String, Vec<String>)> {
+    /// The calls of `macro` (`t!(` or `text!(`) in a source, whose message
+    /// name is argument `at`: line, message name and argument names.
+    fn t_calls(src: &str, mac: &str, at: usize) -> Vec<(usize, String, Vec<String>)> {
         let mut out = Vec::new();
         let bytes = src.as_bytes();
         let mut from = 0;
-        while let Some(i) = src[from..].find("t!(") {
+        while let Some(i) = src[from..].find(mac) {
             let start = from + i;
-            from = start + 3;
+            from = start + mac.len();
             // `t!(` as a whole word, not `format!(`, `assert!(`, ...; not in
             // this module's docs and tests, which show the syntax.
             if start > 0
@@ -423,7 +514,7 @@ mod tests {
             // top-level commas, strings skipped.
             let mut depth = 0usize;
             let mut parts = vec![String::new()];
-            let mut chars = src[start + 3..].chars();
+            let mut chars = src[start + mac.len()..].chars();
             let mut in_str = false;
             while let Some(c) = chars.next() {
                 if in_str {
@@ -454,15 +545,15 @@ mod tests {
                 .map(|p| p.trim().to_string())
                 .filter(|p| !p.is_empty())
                 .collect();
-            if parts.len() < 2 || parts[1].starts_with('$') {
+            if parts.len() < at + 1 || parts[at].starts_with('$') {
                 continue; // the macro's own definition
             }
-            let args = parts[2..]
+            let args = parts[at + 1..]
                 .iter()
                 .map(|a| a.split('=').next().expect("a name").trim().to_string())
                 .collect();
             let line = src[..start].matches('\n').count() + 1;
-            out.push((line, parts[1].clone(), args));
+            out.push((line, parts[at].clone(), args));
         }
         out
     }

@@ -7,16 +7,22 @@
 //! never spawns threads, prints or reads files: it takes a validated
 //! [`Scenario`] and returns a [`RunResult`].
 
+mod autopilot;
 mod closure;
 pub mod config;
 pub mod delivery;
+mod dispatch;
 mod dist;
+mod inject;
+mod logistics;
 pub mod metrics;
 mod outcome;
 mod panic;
+mod replenish;
+mod riders;
 mod sales;
 pub mod score;
-mod supply;
+mod stock;
 mod world;
 
 pub use config::Scenario;

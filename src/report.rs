@@ -69,6 +69,7 @@ pub fn run_files_in(
         ),
         ("daily.csv".to_string(), csv_bytes(&r.daily)?),
         ("closures.csv".to_string(), csv_bytes(&r.closures)?),
+        ("closure_days.csv".to_string(), csv_bytes(&r.closure_days)?),
         ("costs.csv".to_string(), csv_bytes(&r.costs)?),
         (
             "report.html".to_string(),

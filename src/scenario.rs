@@ -35,8 +35,8 @@ pub struct ScenarioError {
     pub location: Option<Location>,
     /// The key concerned, if known (`plan.suppliers.compound`).
     pub key: String,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong, in every language (it reads as its English).
+    pub message: crate::i18n::Text,
 }
 
 impl fmt::Display for ScenarioError {
@@ -62,14 +62,14 @@ impl ScenarioError {
             at.push_str(&format!(":{}:{}", l.line, l.column));
         }
         if self.key.is_empty() {
-            crate::t!(lang, SCENARIO_ERROR, at, message = self.message)
+            crate::t!(lang, SCENARIO_ERROR, at, message = self.message.get(lang))
         } else {
             crate::t!(
                 lang,
                 SCENARIO_ERROR_KEY,
                 at,
                 key = self.key,
-                message = self.message
+                message = self.message.get(lang)
             )
         }
     }
@@ -88,7 +88,7 @@ pub fn read_file(path: &Path) -> Result<(String, String), ScenarioError> {
         file: file.clone(),
         location: None,
         key: String::new(),
-        message: format!("cannot read the scenario file: {e}"),
+        message: crate::text!(SC_CANNOT_READ, e),
     })?;
     Ok((src, file))
 }
@@ -163,8 +163,63 @@ fn key_at(src: &str, offset: usize) -> String {
     }
 }
 
-/// Makes serde's messages read as ours: one line, no trailing period.
-fn tidy(msg: &str) -> String {
+/// Makes serde's messages read as ours: one line, no trailing period; in
+/// Chinese, the common ones put into words, the rest marked as coming from
+/// the TOML reader.
+fn tidy(msg: &str) -> crate::i18n::Text {
+    let en = tidy_en(msg);
+    let zh = zh_of_serde(&en);
+    crate::i18n::Text { en, zh }
+}
+
+/// The Chinese of a tidied serde or TOML message.
+fn zh_of_serde(en: &str) -> String {
+    use crate::i18n::Lang;
+    use crate::t;
+    let zh = Lang::Zh;
+    if let Some(rest) = en.strip_prefix("unknown key `")
+        && let Some((key, rest)) = rest.split_once('`')
+    {
+        let valid = rest.rsplit_once("valid keys here: ").map_or("", |(_, v)| v);
+        let mean = rest
+            .split_once("did you mean `")
+            .and_then(|(_, r)| r.split_once('`'))
+            .map(|(m, _)| m);
+        return match mean {
+            Some(m) => t!(zh, SC_UNKNOWN_KEY_MEAN, key, mean = m, valid),
+            None => t!(zh, SC_UNKNOWN_KEY, key, valid),
+        };
+    }
+    if let Some(rest) = en.strip_prefix("missing field `")
+        && let Some((key, _)) = rest.split_once('`')
+    {
+        return t!(zh, SC_MISSING_KEY, key);
+    }
+    if en.starts_with("expected a number or a distribution table") {
+        return t!(zh, SC_EXPECTED_DIST);
+    }
+    if en.starts_with("expected a count (2) or a range") {
+        return t!(zh, SC_EXPECTED_COUNT);
+    }
+    if let Some(rest) = en.strip_prefix("invalid type: ")
+        && let Some((got, want)) = rest.split_once(", expected ")
+    {
+        return t!(zh, SC_INVALID_TYPE, got, want);
+    }
+    if let Some(rest) = en.strip_prefix("unknown variant `")
+        && let Some((v, rest)) = rest.split_once('`')
+    {
+        let want = rest.trim_start_matches(", expected ").trim();
+        return t!(zh, SC_UNKNOWN_VARIANT, v, want);
+    }
+    if en.starts_with("duplicate key") {
+        return t!(zh, SC_DUPLICATE_KEY, detail = en);
+    }
+    t!(zh, SC_TOML_READER, detail = en)
+}
+
+/// Serde's message on one line, with our wording.
+fn tidy_en(msg: &str) -> String {
     // One line; absurdly long tokens (a 300-digit number) are shortened.
     let one = msg
         .split_whitespace()

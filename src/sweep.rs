@@ -55,10 +55,10 @@ pub enum SweepError {
         /// The setting's label.
         label: String,
         /// What is wrong with it.
-        error: ScenarioError,
+        error: Box<ScenarioError>,
     },
     /// Anything else about the request (replications, baseline, shard).
-    Request(String),
+    Request(crate::i18n::Text),
 }
 
 impl fmt::Display for SweepError {
@@ -85,7 +85,7 @@ impl SweepError {
             SweepError::Setting { label, error } => {
                 crate::t!(lang, SETTING_ERROR, label, error = error.render(lang))
             }
-            SweepError::Request(m) => m.clone(),
+            SweepError::Request(m) => m.get(lang).to_string(),
         }
     }
 }
@@ -161,7 +161,7 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     let raw = scenario::parse_raw(src, file)?;
     let base = scenario::build_raw(&raw, src, file)?;
     let table = raw.sweep.clone().unwrap_or_default();
-    let in_file = |path: KeyPath, message: String| ScenarioError {
+    let in_file = |path: KeyPath, message: crate::i18n::Text| ScenarioError {
         file: file.to_string(),
         location: scenario::locate::locate(src, &path),
         key: path.to_string(),
@@ -174,15 +174,11 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     for (k, v) in &table.grid {
         let path = sweep_key().key("grid").key(k);
         overrides::check_key(k, &Origin::FileGrid)
-            .map_err(|e| in_file(path.clone(), first_line(&e.0)))?;
+            .map_err(|e| in_file(path.clone(), e.0.map(|_, m| first_line(m))))?;
         let values = match v.as_array() {
             Some(a) if !a.is_empty() => a.iter().map(toml_text).collect(),
             _ => {
-                return Err(in_file(
-                    path,
-                    "expected a non-empty list of values, such as [1, 2, 3]".into(),
-                )
-                .into());
+                return Err(in_file(path, crate::text!(SW_LIST_OF_VALUES)).into());
             }
         };
         grid.push((k.clone(), values, Origin::FileGrid));
@@ -196,8 +192,11 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     for (k, values, origin) in &grid {
         for (i, v) in values.iter().enumerate() {
             if values[..i].contains(v) {
-                return Err(SweepError::Request(format!(
-                    "{origin}: `{k}` lists the value {v} twice"
+                return Err(SweepError::Request(crate::text!(
+                    SW_VALUE_TWICE,
+                    origin,
+                    k,
+                    v
                 )));
             }
         }
@@ -208,7 +207,7 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     for (i, s) in table.settings.iter().enumerate() {
         let path = sweep_key().key("settings").index(i);
         if s.name.trim().is_empty() {
-            return Err(in_file(path.key("name"), "a setting needs a name".into()).into());
+            return Err(in_file(path.key("name"), crate::text!(SW_NEEDS_NAME)).into());
         }
         if named
             .iter()
@@ -216,7 +215,7 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         {
             return Err(in_file(
                 path.key("name"),
-                format!("two settings are named `{}`", s.name),
+                crate::text!(SW_NAMED_TWICE, name = s.name),
             )
             .into());
         }
@@ -224,7 +223,7 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         let mut os = Vec::new();
         for (k, v) in &s.set {
             overrides::check_key(k, &origin)
-                .map_err(|e| in_file(path.key("set").key(k), first_line(&e.0)))?;
+                .map_err(|e| in_file(path.key("set").key(k), e.0.map(|_, m| first_line(m))))?;
             os.push(Override {
                 key: k.clone(),
                 value: toml_text(v),
@@ -239,9 +238,10 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
 
     let combos: usize = grid.iter().map(|g| g.1.len()).product();
     if named.len().saturating_mul(combos) > MAX_SETTINGS {
-        return Err(SweepError::Request(format!(
-            "the sweep has {} settings; at most {MAX_SETTINGS} are allowed",
-            named.len().saturating_mul(combos)
+        return Err(SweepError::Request(crate::text!(
+            SW_TOO_MANY_SETTINGS,
+            n = named.len().saturating_mul(combos),
+            max = MAX_SETTINGS
         )));
     }
     let mut settings = Vec::new();
@@ -285,7 +285,7 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
             } else {
                 load_with(src, file, &overrides).map_err(|error| SweepError::Setting {
                     label: label.clone(),
-                    error,
+                    error: Box::new(error),
                 })?
             };
             settings.push(Setting {
@@ -301,17 +301,17 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         None => match table.replications {
             Some(r) if r >= 1 => r as u64,
             Some(_) => {
-                return Err(
-                    in_file(sweep_key().key("replications"), "must be at least 1".into()).into(),
-                );
+                return Err(in_file(
+                    sweep_key().key("replications"),
+                    crate::text!(SW_AT_LEAST_ONE),
+                )
+                .into());
             }
             None => DEFAULT_REPLICATIONS,
         },
     };
     if replications == 0 {
-        return Err(SweepError::Request(
-            "--replications must be at least 1".into(),
-        ));
+        return Err(SweepError::Request(crate::text!(SW_REPLICATIONS_ONE)));
     }
     let baseline = match req.baseline.as_ref().or(table.baseline.as_ref()) {
         None => 0,
@@ -331,12 +331,9 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
             .ok_or_else(|| {
                 let labels: Vec<String> =
                     settings.iter().map(|s| format!("`{}`", s.label)).collect();
-                let msg = format!(
-                    "no setting is labelled `{b}`; the settings are: {}",
-                    labels.join(", ")
-                );
+                let msg = crate::text!(SW_NO_SUCH_BASELINE, b, labels = labels.join(", "));
                 if req.baseline.is_some() {
-                    SweepError::Request(format!("--baseline: {msg}"))
+                    SweepError::Request(msg.map(|lang, m| crate::t!(lang, SW_FLAG_BASELINE, m)))
                 } else {
                     in_file(sweep_key().key("baseline"), msg).into()
                 }
@@ -376,7 +373,9 @@ pub fn load_with(src: &str, file: &str, overrides: &[Override]) -> Result<Scenar
                     .find(|o| error.key.starts_with(&format!("{}.", o.key)))
             });
         if let Some(o) = culprit {
-            error.message = format!("{} (from {} {o})", error.message, o.origin);
+            error.message = error.message.map(|lang, m| {
+                crate::t!(lang, FROM_OVERRIDE, message = m, origin = o.origin, set = o)
+            });
         }
         error
     })

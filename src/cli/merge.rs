@@ -10,7 +10,7 @@ use baogong::sweep::files;
 use baogong::t;
 
 pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
-    let (manifest, rows) = files::merge(&a.shards).map_err(|e| Failure::Input(e.render(lang)))?;
+    let (manifest, rows) = files::merge(&a.shards).map_err(|e| Failure::Input(e.to_string()))?;
     let summary = files::summarize(&manifest, &rows);
     let out = files::render(&manifest, &rows, Some(&summary), lang)
         .with_context(|| t!(lang, CANNOT_RENDER_SWEEP))?;

@@ -34,6 +34,10 @@ crate::catalogue! {
         zh: "「{place}」开设 {points} 个应急投放点，配送员 {riders} 名",
     }
     TL_RIDERS_WANTED { en: " (of {wanted} wanted)", zh: "（按预案需 {wanted} 名）" }
+    TL_RIDERS_CALLED {
+        en: "{riders} riders and volunteers called from outside for `{place}`",
+        zh: "为「{place}」从外部调派骑手和志愿者 {riders} 名",
+    }
     TL_FIRST_GOODS {
         en: "first goods reach the points of `{place}`",
         zh: "首批物资送达「{place}」的应急投放点",

@@ -4,4 +4,360 @@ crate::catalogue! {
     SCENARIO_ERROR { en: "{at}: {message}", zh: "{at}：{message}" }
     SCENARIO_ERROR_KEY { en: "{at}: key `{key}`: {message}", zh: "{at}：键 `{key}`：{message}" }
     SETTING_ERROR { en: "setting `{label}`: {error}", zh: "设置 `{label}`：{error}" }
+
+    // ---- scenario.rs: reading and parsing
+    SC_CANNOT_READ { en: "cannot read the scenario file: {e}", zh: "无法读取情景文件：{e}" }
+    SC_UNKNOWN_KEY {
+        en: "unknown key `{key}`; valid keys here: {valid}",
+        zh: "未知的键 `{key}`；这里可用的键：{valid}",
+    }
+    SC_UNKNOWN_KEY_MEAN {
+        en: "unknown key `{key}`; did you mean `{mean}`? valid keys here: {valid}",
+        zh: "未知的键 `{key}`；是否想写 `{mean}`？这里可用的键：{valid}",
+    }
+    SC_MISSING_KEY { en: "missing key `{key}`", zh: "缺少键 `{key}`" }
+    SC_EXPECTED_DIST {
+        en: "expected a number or a distribution table such as {{ dist = \"uniform\", min = 1.0, max = 2.0 }}",
+        zh: "应为一个数，或分布表，如 {{ dist = \"uniform\", min = 1.0, max = 2.0 }}",
+    }
+    SC_EXPECTED_COUNT {
+        en: "expected a count (2) or a range [min, max] ([2, 3])",
+        zh: "应为一个数量（如 2）或范围 [最少, 最多]（如 [2, 3]）",
+    }
+    SC_INVALID_TYPE { en: "invalid type: {got}, expected {want}", zh: "类型不对：{got}，应为 {want}" }
+    SC_UNKNOWN_VARIANT { en: "unknown value `{v}`, expected {want}", zh: "未知的取值 `{v}`，应为 {want}" }
+    SC_DUPLICATE_KEY { en: "{detail}", zh: "键重复：{detail}" }
+    SC_TOML_READER { en: "{detail}", zh: "TOML 格式错误：{detail}" }
+
+    // ---- scenario/build.rs: values, references, the city
+    SC_NOT_FINITE {
+        en: "must be a finite number, not {v}",
+        zh: "必须是有限的数，而不是 {v}",
+    }
+    SC_TOO_LARGE {
+        en: "{v} is too large: at most {limit}{unit}",
+        zh: "{v} 太大：最多 {limit}{unit}",
+    }
+    SC_POSITIVE {
+        en: "must be greater than 0, not {v}",
+        zh: "必须大于 0，而不是 {v}",
+    }
+    SC_NON_NEGATIVE {
+        en: "must be 0 or more, not {v}",
+        zh: "必须大于或等于 0，而不是 {v}",
+    }
+    SC_SHARE {
+        en: "must be a share between 0 and 1, not {v}",
+        zh: "必须是 0 到 1 之间的比例，而不是 {v}",
+    }
+    SC_INT_AT_LEAST {
+        en: "must be an integer of at least {lo}, not {v}",
+        zh: "必须是不小于 {lo} 的整数，而不是 {v}",
+    }
+    SC_INT_RANGE {
+        en: "must be an integer from {lo} to {hi}, not {v}",
+        zh: "必须是 {lo} 到 {hi} 之间的整数，而不是 {v}",
+    }
+    SC_NO_VALUE {
+        en: "has no value and no default",
+        zh: "没有取值，也没有默认值",
+    }
+    SC_COUNT_RANGE {
+        en: "counts must be from 1 to 1000, not {lo}..{hi}",
+        zh: "数量必须在 1 到 1000 之间，而不是 {lo}..{hi}",
+    }
+    SC_MIN_MAX {
+        en: "[min, max] has min {lo} larger than max {hi}",
+        zh: "[最少, 最多] 中最少 {lo} 大于最多 {hi}",
+    }
+    SC_NOT_EMPTY {
+        en: "must not be empty",
+        zh: "不能为空",
+    }
+    SC_REFILL_ZERO {
+        en: "must be greater than 0: households would never shop",
+        zh: "必须大于 0：否则居民永远不会购物",
+    }
+    SC_CLOSE_AFTER_OPEN {
+        en: "must be later than open_hour ({open}), not {close}",
+        zh: "必须晚于 open_hour（{open}），而不是 {close}",
+    }
+    SC_LATE_MISSING {
+        en: "late_probability + missing_probability must not exceed 1",
+        zh: "late_probability 与 missing_probability 之和不能超过 1",
+    }
+    SC_SPLIT_ZERO {
+        en: "the province:city:county split must not be all zero",
+        zh: "省:市:县(区) 分担比例不能全为 0",
+    }
+    SC_GOODS_TWICE {
+        en: "goods category `{name}` is listed twice",
+        zh: "商品类别 `{name}` 重复列出",
+    }
+    SC_POINT_HOURS {
+        en: "closing hour {pc} must be later than opening hour {po}",
+        zh: "关闭时间 {pc} 必须晚于开放时间 {po}",
+    }
+    SC_CLOCK {
+        en: "must be a clock time HH:MM such as \"08:10\", not \"{s}\"",
+        zh: "必须是 \"时:分\" 格式的时刻，如 \"08:10\"，而不是 \"{s}\"",
+    }
+    SC_DAY_AFTER {
+        en: "day {day} is after the horizon: the scenario runs {days} days",
+        zh: "第 {day} 天超出了模拟期：情景只运行 {days} 天",
+    }
+    SC_EVENT_KIND {
+        en: "unknown event kind `{other}`; use seal, lift, rumour, staff_loss, warehouse_closed, riders_added or checkpoint_delay",
+        zh: "未知的事件类型 `{other}`；可用 seal（封控）、lift（解封）、rumour（谣言）、staff_loss（员工不能到岗）、warehouse_closed（仓库关闭）、riders_added（增加配送员）或 checkpoint_delay（检查站滞留）",
+    }
+    SC_EVENT_TAKES_NO {
+        en: "a `{kind}` event takes no `{k}`",
+        zh: "`{kind}` 事件没有 `{k}` 这个键",
+    }
+    SC_EVENT_NEEDS {
+        en: "a `{kind}` event needs `{k}`",
+        zh: "`{kind}` 事件需要 `{k}`",
+    }
+    SC_UNKNOWN_PLACE {
+        en: "unknown place `{name}`",
+        zh: "未知的地点 `{name}`",
+    }
+    SC_UNKNOWN_DISTRICT {
+        en: "unknown district `{name}`",
+        zh: "未知的县(区) `{name}`",
+    }
+    SC_SEAL_DISTRICT {
+        en: "a whole district cannot be sealed; seal its streets",
+        zh: "不能封控整个县(区)；请封控其下的乡镇(街道)",
+    }
+    SC_UNKNOWN_SUPPLIER {
+        en: "unknown supplier `{name}`",
+        zh: "未知的供货方 `{name}`",
+    }
+    SC_CITY_AND_PLACES {
+        en: "give either a generated [city] or [[places]], not both",
+        zh: "[city]（按参数生成）和 [[places]]（逐一列出）只能二选一",
+    }
+    SC_CITY_AND_LISTS {
+        en: "a generated [city] makes its own stores and suppliers; remove this list or the [city] table",
+        zh: "按参数生成的 [city] 会自己生成门店和供货方；请删除这个列表或 [city] 表",
+    }
+    SC_TOO_MANY_BUILDINGS {
+        en: "the city would have {n} buildings and sites; at most 20,000,000",
+        zh: "城市将有 {n} 栋楼和单位(场所)；最多 20,000,000",
+    }
+    SC_POP_TOO_SMALL {
+        en: "{pop} residents cannot fill {nbuild} buildings",
+        zh: "{pop} 名居民住不满 {nbuild} 栋楼",
+    }
+    SC_SPREAD {
+        en: "must be at least 0 and less than 1, not {spread}",
+        zh: "必须大于或等于 0 且小于 1，而不是 {spread}",
+    }
+    SC_TOO_MANY_STORES {
+        en: "gives {nstores} stores for {nbuild} buildings; at most one store per building",
+        zh: "得到 {nstores} 家门店而只有 {nbuild} 栋楼；每栋楼最多一家门店",
+    }
+    SC_NO_CITY {
+        en: "the scenario has no city: give a [city] table or list [[places]]",
+        zh: "情景没有城市：请给出 [city] 表，或用 [[places]] 逐一列出地点",
+    }
+    SC_UNKNOWN_LEVEL {
+        en: "unknown level `{level}`; use district, street, community, compound, building or site",
+        zh: "未知的层级 `{level}`；可用 district（县(区)）、street（乡镇(街道)）、community（村(居)）、compound（小区）、building（楼栋）或 site（单位(场所)）",
+    }
+    SC_PLACE_TWICE {
+        en: "place `{name}` is listed twice",
+        zh: "地点 `{name}` 重复列出",
+    }
+    SC_BUILDING_RESIDENTS {
+        en: "a building has `residents`, not `headcount`",
+        zh: "楼栋用 `residents`（居民），不用 `headcount`",
+    }
+    SC_SITE_HEADCOUNT {
+        en: "a site has `headcount`, not `residents`",
+        zh: "单位(场所)用 `headcount`（人数），不用 `residents`",
+    }
+    SC_BUILDING_NEEDS_RESIDENTS {
+        en: "building `{name}` needs `residents`",
+        zh: "楼栋 `{name}` 需要 `residents`（居民）",
+    }
+    SC_SITE_NEEDS_HEADCOUNT {
+        en: "site `{name}` needs `headcount`",
+        zh: "单位(场所) `{name}` 需要 `headcount`（人数）",
+    }
+    SC_ONLY_BUILDINGS_RESIDENTS {
+        en: "only buildings have residents; `{name}` is a {level}",
+        zh: "只有楼栋有 residents（居民）；`{name}` 是 {level}",
+    }
+    SC_ONLY_SITES_HEADCOUNT {
+        en: "only sites have a headcount; `{name}` is a {level}",
+        zh: "只有单位(场所)有 headcount（人数）；`{name}` 是 {level}",
+    }
+    SC_DISTRICT_PARENT {
+        en: "a district has no parent (the city is implicit)",
+        zh: "县(区)没有 parent（上一级就是全市）",
+    }
+    SC_NEEDS_PARENT {
+        en: "{level} `{name}` needs a `parent` ({parent})",
+        zh: "{level} `{name}` 需要 `parent`（上一级，{parent}）",
+    }
+    SC_PARENT_NOT_LISTED {
+        en: "parent `{parent}` of `{name}` is not listed in [[places]]",
+        zh: "`{name}` 的上一级 `{parent}` 没有在 [[places]] 中列出",
+    }
+    SC_SUPPLIER_TWICE {
+        en: "supplier `{name}` is listed twice",
+        zh: "供货方 `{name}` 重复列出",
+    }
+    SC_SUPPLIER_KIND {
+        en: "unknown supplier kind `{other}`; use warehouse, wholesale_market, production_base or other_region",
+        zh: "未知的供货方类型 `{other}`；可用 warehouse（仓库）、wholesale_market（批发市场）、production_base（生产基地）或 other_region（外地）",
+    }
+    SC_DISTRICT_NOT_LISTED {
+        en: "district `{d}` is not listed in [[places]]",
+        zh: "县(区) `{d}` 没有在 [[places]] 中列出",
+    }
+    SC_NEEDS_DISTRICT {
+        en: "{kind} `{name}` needs a `district`",
+        zh: "{kind} `{name}` 需要 `district`（所在县(区)）",
+    }
+    SC_BASE_NEEDS_SHARE {
+        en: "production base `{name}` needs `production_share`",
+        zh: "生产基地 `{name}` 需要 `production_share`（日产量比例）",
+    }
+    SC_ONLY_BASE_SHARE {
+        en: "only a production_base has a production_share",
+        zh: "只有 production_base（生产基地）有 production_share",
+    }
+    SC_ONLY_REGION_LEAD {
+        en: "only an other_region has a lead_time_hours",
+        zh: "只有 other_region（外地）有 lead_time_hours",
+    }
+    SC_STORE_TWICE {
+        en: "store `{name}` is listed twice",
+        zh: "门店 `{name}` 重复列出",
+    }
+    SC_STORE_PLACE {
+        en: "place `{place}` of store `{name}` is not listed in [[places]]",
+        zh: "门店 `{name}` 的地点 `{place}` 没有在 [[places]] 中列出",
+    }
+    SC_STORE_LEVEL {
+        en: "a store stands in a street, community or compound",
+        zh: "门店必须位于乡镇(街道)、村(居)或小区",
+    }
+    SC_STORE_NO_SUPPLIER {
+        en: "store `{name}` has no supplier",
+        zh: "门店 `{name}` 没有供货方",
+    }
+    SC_STORE_SUPPLIER_KIND {
+        en: "supplier `{supplier}` of store `{name}` is not a warehouse or wholesale market",
+        zh: "门店 `{name}` 的供货方 `{supplier}` 不是仓库或批发市场",
+    }
+    SC_STORE_SUPPLIER_NOT_LISTED {
+        en: "supplier `{supplier}` of store `{name}` is not listed in [[suppliers]]",
+        zh: "门店 `{name}` 的供货方 `{supplier}` 没有在 [[suppliers]] 中列出",
+    }
+    SC_NO_DISTRICT {
+        en: "the city has no district",
+        zh: "城市没有县(区)",
+    }
+    SC_NO_BUILDING {
+        en: "the city has no building: list places with level = \"building\" and residents",
+        zh: "城市没有楼栋：请列出 level = \"building\" 并带 residents 的地点",
+    }
+    SC_COMPOUND_EMPTY {
+        en: "compound `{name}` has no building",
+        zh: "小区 `{name}` 没有楼栋",
+    }
+    SC_NO_STORE {
+        en: "the city has no store: list at least one [[stores]]",
+        zh: "城市没有门店：请至少列出一个 [[stores]]",
+    }
+    SC_NO_DEPOT {
+        en: "the city has no warehouse or wholesale market to restock its stores",
+        zh: "城市没有给门店补货的仓库或批发市场",
+    }
+    SC_UNKNOWN_GOODS {
+        en: "unknown goods category `{name}`; the scenario has: {names}",
+        zh: "未知的商品类别 `{name}`；情景中的类别有：{names}",
+    }
+    SC_PARENT_LEVEL {
+        en: "a {level} must be inside a {want}, but `{parent}` is a {got}",
+        zh: "{level} 必须位于 {want} 之内，但 `{parent}` 是 {got}",
+    }
+
+    // ---- sweeps and --set/--grid
+    OV_NOT_SETTABLE {
+        en: "{origin}: `{key}` is not a setting that can be changed{why}\nvalid keys:\n{valid}",
+        zh: "{origin}：`{key}` 不是可以修改的设置{why}\n可用的键：\n{valid}",
+    }
+    OV_WHY_SEED {
+        en: "; the seed is the sweep's own (--seed), common to every setting",
+        zh: "；随机种子属于扫描本身（--seed），各设置共用",
+    }
+    OV_WHY_NAME {
+        en: "; it only names the scenario",
+        zh: "；它只是情景的名称或说明",
+    }
+    OV_DID_YOU_MEAN {
+        en: "; did you mean `{k}`?",
+        zh: "；是否想写 `{k}`？",
+    }
+    OV_EMPTY_VALUE {
+        en: "--grid {arg}: an empty value; write the values separated by commas, KEY=V1,V2",
+        zh: "--grid {arg}：有空值；请用逗号分隔各个值，KEY=V1,V2",
+    }
+    OV_BAD_FORM {
+        en: "{flag} {arg}: expected {form}, for example {flag} plan.point_riders=12",
+        zh: "{flag} {arg}：格式应为 {form}，例如 {flag} plan.point_riders=12",
+    }
+    OV_NO_PARSE {
+        en: "the scenario does not parse: {e}",
+        zh: "情景文件无法解析：{e}",
+    }
+    OV_NOT_TOML {
+        en: "{origin}: `{value}` is not a TOML value; quote text as \"...\"",
+        zh: "{origin}：`{value}` 不是 TOML 值；文字请加引号 \"...\"",
+    }
+    SW_LIST_OF_VALUES {
+        en: "expected a non-empty list of values, such as [1, 2, 3]",
+        zh: "应为非空的取值列表，如 [1, 2, 3]",
+    }
+    SW_VALUE_TWICE {
+        en: "{origin}: `{k}` lists the value {v} twice",
+        zh: "{origin}：`{k}` 重复列出了取值 {v}",
+    }
+    SW_NEEDS_NAME {
+        en: "a setting needs a name",
+        zh: "设置需要一个名称",
+    }
+    SW_NAMED_TWICE {
+        en: "two settings are named `{name}`",
+        zh: "有两个设置都叫 `{name}`",
+    }
+    SW_TOO_MANY_SETTINGS {
+        en: "the sweep has {n} settings; at most {max} are allowed",
+        zh: "扫描有 {n} 个设置；最多允许 {max} 个",
+    }
+    SW_AT_LEAST_ONE {
+        en: "must be at least 1",
+        zh: "至少为 1",
+    }
+    SW_REPLICATIONS_ONE {
+        en: "--replications must be at least 1",
+        zh: "--replications 至少为 1",
+    }
+    SW_NO_SUCH_BASELINE {
+        en: "no setting is labelled `{b}`; the settings are: {labels}",
+        zh: "没有标签为 `{b}` 的设置；设置有：{labels}",
+    }
+    SW_FLAG_BASELINE {
+        en: "--baseline: {m}",
+        zh: "--baseline：{m}",
+    }
+    FROM_OVERRIDE {
+        en: "{message} (from {origin} {set})",
+        zh: "{message}（来自 {origin} {set}）",
+    }
 }

@@ -1,7 +1,10 @@
-//! Closures and the plan's answer to them: sealing and escalation
-//! (building → compound → community → street), designated suppliers
-//! (the 1 / 2-3 / 3-4 / 5-8 rule), vehicle passes, distribution points as
-//! queues with servers, door delivery, and the end of response.
+//! Closures and the plan's answer to them: sealing 封控 and escalation
+//! (building → compound → community → street), designated suppliers,
+//! vehicle passes, distribution points as queues of riders, door delivery,
+//! and the end of response 终止响应.
+//!
+//! The choices (how many suppliers and which, how many points, how many
+//! riders) are the autopilot's (`autopilot.rs`); this file applies them.
 
 use rand::RngExt;
 
@@ -12,8 +15,10 @@ use super::world::*;
 use crate::engine::{DAY, HOUR, Scheduler, SimDuration, SimTime};
 
 impl World<'_> {
-    /// Seals `place`. A place already inside a sealed area is left as it is;
-    /// active closures inside the new one are absorbed by it.
+    /// Seals `place`. A place inside (or equal to) a sealed place is left
+    /// as it is; active closures of places inside the new one are absorbed
+    /// by it, even when they cover the same buildings (a street sealed
+    /// around its only community is a different response).
     pub(crate) fn seal(
         &mut self,
         now: SimTime,
@@ -22,28 +27,29 @@ impl World<'_> {
         s: &mut Scheduler<CityEvent>,
     ) {
         let sc = self.sc;
-        let p = &sc.city.places[place as usize];
+        let city = &sc.city;
+        let p = &city.places[place as usize];
         if p.first == p.end {
             return; // nothing lives there
         }
-        let covering = self.sealed_by[p.first];
-        if covering != NONE {
-            let cp = &sc.city.places[self.closures[covering as usize].place as usize];
-            if cp.first <= p.first && p.end <= cp.end {
-                return;
-            }
+        let inside_active = self
+            .resp
+            .closures
+            .iter()
+            .any(|c| c.ended.is_none() && city.within(place as usize, c.place as usize));
+        if inside_active {
+            return;
         }
-        let id = self.closures.len() as u32;
+        let id = self.resp.closures.len() as u32;
         let mut absorbed = Vec::new();
-        for (i, c) in self.closures.iter_mut().enumerate() {
-            let cp = &sc.city.places[c.place as usize];
-            if c.ended.is_none() && p.first <= cp.first && cp.end <= p.end {
+        for (i, c) in self.resp.closures.iter_mut().enumerate() {
+            if c.ended.is_none() && city.within(c.place as usize, place as usize) {
                 c.ended = Some(now);
                 c.escalated_to = Some(id);
                 absorbed.push(i as u32);
             }
         }
-        self.closures.push(Closure {
+        self.resp.closures.push(Closure {
             place,
             level: p.level,
             cause,
@@ -51,7 +57,7 @@ impl World<'_> {
             ended: None,
             escalated_to: None,
             serving: false,
-            absorbed,
+            absorbed: absorbed.clone(),
             suppliers: Vec::new(),
             points: Vec::new(),
             passes_at: None,
@@ -60,46 +66,21 @@ impl World<'_> {
             unmet: 0,
             compensated: false,
             duty: Vec::new(),
-            riders: 0,
+            riders: Vec::new(),
+            riders_wanted: 0,
         });
-        for b in &mut self.sealed_by[p.first..p.end] {
+        for b in &mut self.homes.sealed_by[p.first..p.end] {
             *b = id;
         }
         self.refresh_zones();
         // Stores now sealed stop counting stock-outs.
-        for st in 0..sc.city.stores.len() {
-            if self.store_risk[st] == Risk::High {
+        for st in 0..city.stores.len() {
+            if self.stores.risk[st] == Risk::High {
                 for c in 0..self.nc {
                     self.stockout_stop(st * self.nc + c, now);
                 }
             }
         }
-        let push = *sc.panic.closure_push.get(p.level);
-        self.panic_push(now, Some(p.district), push, sc.panic.spill_share);
-        let rules = &sc.closures;
-        let days = rules
-            .duration_days
-            .get(p.level)
-            .sample(&mut self.r_closures);
-        let end = SimDuration::from_days(days);
-        s.schedule_in(end, CityEvent::ClosureEnd { closure: id });
-        let rate = *rules.escalation_per_day.get(p.level);
-        let can_escalate = matches!(
-            p.level,
-            Level::Building | Level::Compound | Level::Community
-        );
-        if rate > 0.0 && can_escalate {
-            let u: f64 = self.r_closures.random();
-            let after = SimDuration::from_days(-(1.0 - u).ln() / rate);
-            if after < end {
-                s.schedule_in(after, CityEvent::Escalate { closure: id });
-            }
-        }
-        s.schedule_in(
-            SimDuration::from_hours(sc.plan.decision_delay_hours),
-            CityEvent::Designate { closure: id },
-        );
-        let absorbed = self.closures[id as usize].absorbed.clone();
         self.record(
             now,
             Happening::Sealed {
@@ -111,11 +92,36 @@ impl World<'_> {
                 absorbed,
             },
         );
+        let push = *sc.panic.closure_push.get(p.level);
+        self.panic_push(now, Some(p.district), push, sc.panic.spill_share);
+        let rules = &sc.closures;
+        let days = rules
+            .duration_days
+            .get(p.level)
+            .sample(&mut self.rng.closures);
+        let end = SimDuration::from_days(days);
+        s.schedule_in(end, CityEvent::ClosureEnd { closure: id });
+        let rate = *rules.escalation_per_day.get(p.level);
+        let can_escalate = matches!(
+            p.level,
+            Level::Building | Level::Compound | Level::Community
+        );
+        if rate > 0.0 && can_escalate {
+            let u: f64 = self.rng.closures.random();
+            let after = SimDuration::from_days(-(1.0 - u).ln() / rate);
+            if after < end {
+                s.schedule_in(after, CityEvent::Escalate { closure: id });
+            }
+        }
+        s.schedule_in(
+            SimDuration::from_hours(sc.plan.decision_delay_hours),
+            CityEvent::Designate { closure: id },
+        );
     }
 
     /// Escalation: the enclosing place is sealed.
     pub(crate) fn escalate(&mut self, now: SimTime, closure: u32, s: &mut Scheduler<CityEvent>) {
-        let c = &self.closures[closure as usize];
+        let c = &self.resp.closures[closure as usize];
         if c.ended.is_some() {
             return;
         }
@@ -127,8 +133,8 @@ impl World<'_> {
     }
 
     /// The end of a closure: residents go back to their stores, points
-    /// close, their stock returns to a designated supplier, requisitioned
-    /// goods are compensated.
+    /// close, their stock returns to a designated supplier, riders go back
+    /// to their pool, requisitioned goods are compensated.
     pub(crate) fn end_closure(
         &mut self,
         now: SimTime,
@@ -137,17 +143,17 @@ impl World<'_> {
     ) {
         let sc = self.sc;
         let ci = closure as usize;
-        if self.closures[ci].ended.is_some() {
+        if self.resp.closures[ci].ended.is_some() {
             return;
         }
-        self.closures[ci].ended = Some(now);
-        let p = &sc.city.places[self.closures[ci].place as usize];
-        for b in &mut self.sealed_by[p.first..p.end] {
+        self.resp.closures[ci].ended = Some(now);
+        let p = &sc.city.places[self.resp.closures[ci].place as usize];
+        for b in &mut self.homes.sealed_by[p.first..p.end] {
             if *b == closure {
                 *b = NONE;
             }
         }
-        let mut family = self.closures[ci].absorbed.clone();
+        let mut family = self.resp.closures[ci].absorbed.clone();
         family.push(closure);
         for &f in &family {
             self.stop_serving(now, f);
@@ -170,7 +176,7 @@ impl World<'_> {
     /// closure's points, at `compensation_share` of their price (once).
     pub(crate) fn compensate(&mut self, closure: u32) {
         let sc = self.sc;
-        let cl = &mut self.closures[closure as usize];
+        let cl = &mut self.resp.closures[closure as usize];
         if cl.compensated {
             return;
         }
@@ -184,81 +190,49 @@ impl World<'_> {
         self.cost(CostItem::Compensation, yuan * sc.costs.compensation_share);
     }
 
-    /// A closure's points stop serving; their stock and waiting orders go.
+    /// A closure's points stop serving: waiting orders are dropped (and
+    /// counted), stock goes back to the first designated supplier, riders
+    /// to their pool, the suppliers' duty ends.
     fn stop_serving(&mut self, now: SimTime, closure: u32) {
         let nc = self.nc;
-        let c = &mut self.closures[closure as usize];
+        let c = &mut self.resp.closures[closure as usize];
         if !c.serving {
             return;
         }
         c.serving = false;
         let home = c.suppliers.first().copied();
         let duty = std::mem::take(&mut c.duty);
+        let riders = c.riders.clone();
         for &st in &c.suppliers {
             for (k, d) in duty.iter().enumerate() {
-                self.duty[st as usize * nc + k] -= d;
+                self.stores.duty[st as usize * nc + k] -= d;
             }
         }
-        let points = c.points.clone();
-        for p in points {
-            let pi = p as usize;
-            self.points[pi].open = false;
-            let pt = &mut self.points[pi];
+        self.districts.riders.release(&riders);
+        for p in c.points.clone() {
+            let pt = &mut self.resp.points[p as usize];
+            pt.open = false;
             let (n, wait) = pt.queue.close(now);
             // Orders in service when the point closes are not delivered either.
             pt.unserved += n + u64::from(pt.queue.busy());
             pt.unserved_wait_s += wait;
-            for k in 0..nc {
-                let g = std::mem::take(&mut self.point_stock[pi * nc + k]);
-                match home {
-                    Some(st) => self.stock[st as usize * nc + k] += g,
-                    None => self.point_stock[pi * nc + k] = g,
-                }
+            pt.queue.set_servers(0);
+            if let Some(st) = home {
+                self.return_to_store(st as usize, p as usize);
             }
         }
     }
 
-    /// The decision 决策: suppliers designated by the plan's rule, nearest
-    /// first (regional supply circle), and vehicle passes requested.
+    /// The decision 决策: designated suppliers and vehicle passes.
     pub(crate) fn designate(&mut self, now: SimTime, closure: u32, s: &mut Scheduler<CityEvent>) {
         let sc = self.sc;
         let ci = closure as usize;
-        if self.closures[ci].ended.is_some() {
+        if self.resp.closures[ci].ended.is_some() {
             return;
         }
-        let place = self.closures[ci].place as usize;
-        let p = &sc.city.places[place];
-        let k = sc
-            .plan
-            .suppliers
-            .get(p.level)
-            .count(p.population, sc.plan.people_per_supplier) as usize;
-        let neighbourhood = p.parent.unwrap_or(place);
-        let mut cands: Vec<(u8, usize, usize)> = sc
-            .city
-            .stores
-            .iter()
-            .enumerate()
-            .map(|(i, st)| {
-                // Stores outside the sealed area first, nearest first; a
-                // sealed store only when no other can (closed-loop supply
-                // inside the area, as in a small city sealed whole).
-                let class = if self.store_risk[i] == Risk::High {
-                    3
-                } else if sc.city.within(st.place, neighbourhood) {
-                    0
-                } else if st.district == p.district {
-                    1
-                } else {
-                    2
-                };
-                let dist = sc.city.places[st.place].first.abs_diff(p.first);
-                (class, dist, i)
-            })
-            .collect();
-        cands.sort_unstable();
-        let chosen: Vec<u32> = cands.iter().take(k).map(|c| c.2 as u32).collect();
-        let stores: Vec<String> = chosen
+        let chosen = self.plan_suppliers(ci);
+        let p = &sc.city.places[self.resp.closures[ci].place as usize];
+        let stores = chosen
             .iter()
             .map(|&i| sc.city.stores[i as usize].name.clone())
             .collect();
@@ -270,9 +244,9 @@ impl World<'_> {
                 stores,
             },
         );
-        self.closures[ci].suppliers = chosen;
+        self.resp.closures[ci].suppliers = chosen;
         if sc.plan.vehicle_passes {
-            self.closures[ci].passes_at =
+            self.resp.closures[ci].passes_at =
                 Some(now + SimDuration::from_hours(sc.transport.pass_delay_hours));
         }
         s.schedule_in(
@@ -282,23 +256,20 @@ impl World<'_> {
     }
 
     /// Distribution points open, each serving a contiguous share of the
-    /// sealed buildings.
+    /// sealed buildings, with riders from the pool.
     pub(crate) fn open_points(&mut self, now: SimTime, closure: u32, s: &mut Scheduler<CityEvent>) {
         let sc = self.sc;
         let nc = self.nc;
         let ci = closure as usize;
-        if self.closures[ci].ended.is_some() {
+        if self.resp.closures[ci].ended.is_some() {
             return;
         }
-        let p = &sc.city.places[self.closures[ci].place as usize];
-        let nb = p.end - p.first;
-        let n = (sc
-            .plan
-            .points
-            .get(p.level)
-            .count(p.population, sc.plan.people_per_point) as usize)
-            .min(nb);
-        let total_hh: u64 = (p.first..p.end).map(|b| self.households(b)).sum();
+        let place = self.resp.closures[ci].place as usize;
+        let p = &sc.city.places[place];
+        let n = self.plan_points(place);
+        let total_hh: u64 = (p.first..p.end)
+            .map(|b| u64::from(self.homes.households[b]))
+            .sum();
         let mut ids = Vec::with_capacity(n);
         let mut b = p.first;
         let mut acc = 0u64;
@@ -307,9 +278,8 @@ impl World<'_> {
             let mut buildings = Vec::new();
             let mut cum = Vec::new();
             let mut hh = 0u64;
-
             while b < p.end && (acc < goal || buildings.is_empty()) && (p.end - b) > (n - k - 1) {
-                let h = self.households(b);
+                let h = u64::from(self.homes.households[b]);
                 acc += h;
                 hh += h;
                 buildings.push(b as u32);
@@ -318,75 +288,104 @@ impl World<'_> {
             }
             if k + 1 == n {
                 while b < p.end {
-                    let h = self.households(b);
+                    let h = u64::from(self.homes.households[b]);
                     hh += h;
                     buildings.push(b as u32);
                     cum.push(hh);
                     b += 1;
                 }
             }
-            let id = self.points.len() as u32;
+            let id = self.resp.points.len() as u32;
             let need = (0..nc)
                 .map(|c| {
                     buildings
                         .iter()
-                        .map(|&b| self.need[b as usize * nc + c])
+                        .map(|&b| self.homes.need[b as usize * nc + c])
                         .sum()
                 })
                 .collect();
-            self.points.push(Point {
+            self.resp.points.push(Point {
                 closure,
                 district: p.district,
                 buildings,
                 need,
                 cum_households: cum,
                 open: true,
-                queue: ServerQueue::new(sc.plan.point_riders),
+                queue: ServerQueue::new(0),
                 served: 0,
                 unserved: 0,
                 unserved_wait_s: 0,
             });
-            self.point_stock.extend(std::iter::repeat_n(0, nc));
-            self.point_pending.extend(std::iter::repeat_n(0, nc));
+            self.resp
+                .point_stock
+                .extend(std::iter::repeat_with(Default::default).take(nc));
+            self.resp.point_pending.extend(std::iter::repeat_n(0, nc));
             ids.push(id);
         }
         // Predecessors absorbed by this closure hand over now.
-        let absorbed = self.closures[ci].absorbed.clone();
+        let absorbed = self.resp.closures[ci].absorbed.clone();
         let first = ids[0] as usize;
         for a in absorbed {
-            if self.closures[a as usize].serving {
-                for &op in &self.closures[a as usize].points.clone() {
+            if self.resp.closures[a as usize].serving {
+                for &op in &self.resp.closures[a as usize].points.clone() {
                     for k in 0..nc {
-                        let g = std::mem::take(&mut self.point_stock[op as usize * nc + k]);
-                        self.point_stock[first * nc + k] += g;
+                        let mut lots =
+                            std::mem::take(&mut self.resp.point_stock[op as usize * nc + k]);
+                        self.resp.point_stock[first * nc + k].absorb(&mut lots);
                     }
                 }
                 self.stop_serving(now, a);
             }
         }
         // Designated suppliers carry the points' daily need on top of their own.
-        let k = self.closures[ci].suppliers.len().max(1) as i64;
+        let k = self.resp.closures[ci].suppliers.len().max(1) as i64;
         let duty: Vec<i64> = (0..nc)
-            .map(|c| (p.first..p.end).map(|b| self.need[b * nc + c]).sum::<i64>() / k)
+            .map(|c| {
+                (p.first..p.end)
+                    .map(|b| self.homes.need[b * nc + c])
+                    .sum::<i64>()
+                    / k
+            })
             .collect();
-        for &st in &self.closures[ci].suppliers.clone() {
+        for &st in &self.resp.closures[ci].suppliers.clone() {
             for c in 0..nc {
-                self.duty[st as usize * nc + c] += duty[c];
+                self.stores.duty[st as usize * nc + c] += duty[c];
             }
         }
-        self.closures[ci].duty = duty;
-        self.closures[ci].points = ids.clone();
-        self.closures[ci].serving = true;
-        let riders = ids.len() as u32 * sc.plan.point_riders;
-        self.closures[ci].riders = riders;
+        self.resp.closures[ci].duty = duty;
+        self.resp.closures[ci].points = ids.clone();
+        self.resp.closures[ci].serving = true;
+        self.resp.closures[ci].riders_wanted = n as u32 * self.plan_point_riders();
+        let got = self.assign_riders(now, ci);
+        let wanted = self.resp.closures[ci].riders_wanted;
+        if got < wanted && sc.plan.outside_riders {
+            // The pool cannot staff the points: riders and volunteers are
+            // called from outside.
+            let count = wanted - got;
+            self.record(
+                now,
+                Happening::RidersCalled {
+                    closure,
+                    place: p.name.clone(),
+                    riders: count,
+                },
+            );
+            s.schedule_in(
+                SimDuration::from_hours(sc.plan.outside_riders_hours),
+                CityEvent::RidersArrive {
+                    district: p.district as u32,
+                    count,
+                },
+            );
+        }
         self.record(
             now,
             Happening::PointsOpened {
                 closure,
                 place: p.name.clone(),
                 points: ids.len() as u32,
-                riders,
-                riders_wanted: riders,
+                riders: got,
+                riders_wanted: self.resp.closures[ci].riders_wanted,
             },
         );
         for &id in &ids {
@@ -397,11 +396,46 @@ impl World<'_> {
         self.resupply_points(now, closure, s);
     }
 
-    fn households(&self, b: usize) -> u64 {
-        let r = f64::from(self.sc.city.buildings[b].residents);
-        (r / self.sc.households.persons_per_household)
-            .round()
-            .max(1.0) as u64
+    /// Gives closure `ci`'s points the riders they lack from the pool, own
+    /// district first, spread evenly over its points; returns the riders
+    /// it has.
+    fn assign_riders(&mut self, now: SimTime, ci: usize) -> u32 {
+        let r = &self.sc.riders;
+        let per_rider = r.orders_per_rider_per_day * r.kg_per_order * G;
+        let day_left = 1.0 - now.second_of_day() as f64 / DAY as f64;
+        let cl = &self.resp.closures[ci];
+        let have: u32 = cl.riders.iter().map(|r| r.1).sum();
+        let want = cl.riders_wanted.saturating_sub(have);
+        let district = self.sc.city.places[cl.place as usize].district;
+        if want > 0 {
+            let got = self
+                .districts
+                .riders
+                .assign(district, want, day_left, per_rider);
+            self.resp.closures[ci].riders.extend(got);
+        }
+        let cl = &self.resp.closures[ci];
+        let total: u32 = cl.riders.iter().map(|r| r.1).sum();
+        let n = cl.points.len() as u32;
+        for (k, &p) in cl.points.iter().enumerate() {
+            let servers = total / n + u32::from((k as u32) < total % n);
+            self.resp.points[p as usize].queue.set_servers(servers);
+        }
+        total
+    }
+
+    /// Riders brought in: points short of riders get them first.
+    pub(crate) fn top_up_riders(&mut self, now: SimTime, s: &mut Scheduler<CityEvent>) {
+        for ci in 0..self.resp.closures.len() {
+            let cl = &self.resp.closures[ci];
+            let have: u32 = cl.riders.iter().map(|r| r.1).sum();
+            if cl.serving && have < cl.riders_wanted {
+                self.assign_riders(now, ci);
+                for p in self.resp.closures[ci].points.clone() {
+                    self.start_services(now, p, s);
+                }
+            }
+        }
     }
 
     fn in_hours(&self, now: SimTime) -> bool {
@@ -418,12 +452,15 @@ impl World<'_> {
     /// Schedules the next order at point `p`: households order at a
     /// constant rate during working hours.
     fn schedule_order(&mut self, now: SimTime, p: u32, s: &mut Scheduler<CityEvent>) {
-        let hh = *self.points[p as usize].cum_households.last().unwrap_or(&0) as f64;
+        let hh = *self.resp.points[p as usize]
+            .cum_households
+            .last()
+            .unwrap_or(&0) as f64;
         let rate_per_h = hh / self.sc.plan.order_interval_days / self.point_hours();
         if rate_per_h <= 0.0 {
             return;
         }
-        let u: f64 = self.r_service.random();
+        let u: f64 = self.rng.service.random();
         let mut gap = -(1.0 - u).ln() / rate_per_h;
         // Working time runs only during opening hours: skip the nights.
         let mut t = now;
@@ -446,28 +483,36 @@ impl World<'_> {
     /// A household order reaches a point.
     pub(crate) fn order_arrive(&mut self, now: SimTime, p: u32, s: &mut Scheduler<CityEvent>) {
         let pi = p as usize;
-        if !self.points[pi].open {
+        if !self.resp.points[pi].open {
             return;
         }
-        let total = *self.points[pi].cum_households.last().unwrap_or(&0);
-        let pick = self.r_service.random_range(0..total.max(1));
-        let k = self.points[pi]
-            .cum_households
-            .partition_point(|&c| c <= pick);
-        let b = self.points[pi].buildings[k.min(self.points[pi].buildings.len() - 1)];
-        self.points[pi].queue.enqueue(now, b);
+        let total = *self.resp.points[pi].cum_households.last().unwrap_or(&0);
+        let pick = self.rng.service.random_range(0..total.max(1));
+        let pt = &self.resp.points[pi];
+        let k = pt.cum_households.partition_point(|&c| c <= pick);
+        let b = pt.buildings[k.min(pt.buildings.len() - 1)];
+        self.resp.points[pi].queue.enqueue(now, b);
         self.start_services(now, p, s);
         self.schedule_order(now, p, s);
     }
 
-    /// Starts services while riders are free, in working hours.
+    /// Whether point `p` holds any goods.
+    fn point_has_goods(&self, p: usize) -> bool {
+        let nc = self.nc;
+        self.resp.point_stock[p * nc..(p + 1) * nc]
+            .iter()
+            .any(|l| l.total() > 0)
+    }
+
+    /// Starts services while riders are free, in working hours, and the
+    /// point has goods to hand out.
     pub(crate) fn start_services(&mut self, now: SimTime, p: u32, s: &mut Scheduler<CityEvent>) {
-        if !self.in_hours(now) {
+        if !self.in_hours(now) || !self.point_has_goods(p as usize) {
             return;
         }
         let mu = self.sc.riders.orders_per_rider_per_day / self.point_hours();
-        while let Some((b, _wait)) = self.points[p as usize].queue.try_start(now) {
-            let u: f64 = self.r_service.random();
+        while let Some((b, _wait)) = self.resp.points[p as usize].queue.try_start(now) {
+            let u: f64 = self.rng.service.random();
             let h = -(1.0 - u).ln() / mu;
             s.schedule_in(
                 SimDuration::from_hours(h),
@@ -486,17 +531,18 @@ impl World<'_> {
         closure: u32,
         s: &mut Scheduler<CityEvent>,
     ) {
-        if !self.closures[closure as usize].serving {
+        if !self.resp.closures[closure as usize].serving {
             return;
         }
-        for p in self.closures[closure as usize].points.clone() {
+        for p in self.resp.closures[closure as usize].points.clone() {
             self.start_services(now, p, s);
         }
         s.schedule_in(SimDuration(DAY), CityEvent::PointsShift { closure });
     }
 
     /// An order is packed and delivered: the household gets its share of
-    /// what its building lacks for the order interval, from the point's stock.
+    /// what its building lacks for the order interval, from the point's
+    /// stock. An order with nothing to hand out goes back to the queue.
     pub(crate) fn service_done(
         &mut self,
         now: SimTime,
@@ -506,29 +552,39 @@ impl World<'_> {
     ) {
         let pi = p as usize;
         let nc = self.nc;
-        self.points[pi].queue.finish();
-        if self.points[pi].open {
+        self.resp.points[pi].queue.finish();
+        if self.resp.points[pi].open {
             let b = b as usize;
-            let hh = self.households(b) as f64;
-            let cover = self.sc.plan.order_interval_days + 1.0;
-            let cl = self.points[pi].closure as usize;
+            let hh = f64::from(self.homes.households[b]);
+            let days = self.sc.plan.order_interval_days + 1.0;
+            let cl = self.resp.points[pi].closure as usize;
+            let d = self.resp.points[pi].district;
+            let mut handed = 0;
             for c in 0..nc {
-                let target = self.need[b * nc + c] as f64 * cover;
-                let want = ((target - self.pantry[b * nc + c] as f64).max(0.0) / hh).ceil() as i64;
-                let got = want.min(self.point_stock[pi * nc + c]);
-                self.point_stock[pi * nc + c] -= got;
-                self.pantry[b * nc + c] += got;
-                self.m.daily[self.points[pi].district * nc + c][POINT] += got;
-                self.closures[cl].handed_out[c] += got;
+                // Until the next order and a day more, no more than keeps.
+                let cover = days.min(self.sc.goods[c].pantry_life_days);
+                let target = self.homes.need[b * nc + c] as f64 * cover;
+                let want =
+                    ((target - self.homes.pantry[b * nc + c] as f64).max(0.0) / hh).ceil() as i64;
+                let (got, _) = self.resp.point_stock[pi * nc + c].take(want);
+                self.homes.pantry[b * nc + c] += got;
+                self.m.daily[d * nc + c][POINT] += got;
+                self.resp.closures[cl].handed_out[c] += got;
+                handed += got;
             }
-            self.points[pi].served += 1;
-            let fee = self.sc.costs.door_delivery;
-            self.cost(CostItem::DoorDelivery, fee);
+            if handed > 0 {
+                self.resp.points[pi].served += 1;
+                let fee = self.sc.costs.door_delivery;
+                self.cost(CostItem::DoorDelivery, fee);
+            } else {
+                self.resp.points[pi].queue.requeue(now, b as u32);
+            }
         }
         self.start_services(now, p, s);
     }
 
-    /// Designated suppliers top the points up to their target cover.
+    /// Designated suppliers top the points up to their target cover, each
+    /// supplier its own points, on one route.
     pub(crate) fn resupply_points(
         &mut self,
         now: SimTime,
@@ -536,36 +592,47 @@ impl World<'_> {
         s: &mut Scheduler<CityEvent>,
     ) {
         let ci = closure as usize;
-        if !self.closures[ci].serving {
+        if !self.resp.closures[ci].serving {
             return;
         }
         let nc = self.nc;
-        let sup = self.closures[ci].suppliers.clone();
+        let sup = self.resp.closures[ci].suppliers.clone();
+        let points = self.resp.closures[ci].points.clone();
         if !sup.is_empty() {
-            for p in self.closures[ci].points.clone() {
+            let pairs = Self::plan_supply_pairs(sup.len(), points.len());
+            for (j, &p) in points.iter().enumerate() {
                 let pi = p as usize;
-                let mut parts = vec![vec![0i64; nc]; sup.len()];
+                let mine: Vec<u32> = pairs
+                    .iter()
+                    .filter(|&&(_, q)| q == j)
+                    .map(|&(k, _)| sup[k])
+                    .collect();
+                let mut parts = vec![vec![0i64; nc]; mine.len()];
                 for c in 0..nc {
                     let target =
-                        (self.points[pi].need[c] as f64 * self.sc.plan.point_cover_days) as i64;
-                    let gap =
-                        target - self.point_stock[pi * nc + c] - self.point_pending[pi * nc + c];
+                        (self.resp.points[pi].need[c] as f64 * point_cover_days(self.sc, c)) as i64;
+                    let have = self.resp.point_stock[pi * nc + c].total()
+                        + self.resp.point_pending[pi * nc + c];
+                    let gap = target - have;
                     if gap <= 0 {
                         continue;
                     }
-                    self.point_pending[pi * nc + c] += gap;
-                    let k = sup.len() as i64;
+                    self.resp.point_pending[pi * nc + c] += gap;
+                    let k = mine.len() as i64;
                     for (j, part) in parts.iter_mut().enumerate() {
                         part[c] = gap / k + i64::from((j as i64) < gap % k);
                     }
                 }
-                for (j, &st) in sup.iter().enumerate() {
-                    if parts[j].iter().any(|&a| a > 0) {
-                        self.store_fleet[st as usize].queue.push_back(Order {
-                            dest: Dest::Point(p),
-                            kind: ShipKind::PointSupply,
-                            amounts: std::mem::take(&mut parts[j]),
-                        });
+                for (st, amounts) in mine.into_iter().zip(parts) {
+                    if amounts.iter().any(|&a| a > 0) {
+                        self.queue_order(
+                            Origin::Store(st),
+                            Order {
+                                dest: Dest::Point(p),
+                                kind: ShipKind::PointSupply,
+                                amounts,
+                            },
+                        );
                     }
                 }
             }
@@ -580,29 +647,27 @@ impl World<'_> {
         );
     }
 
-    /// Goods reach a point.
+    /// Goods reach a point: `lots` holds (made at, grams) per category.
     pub(crate) fn point_arrival(
         &mut self,
         now: SimTime,
         p: u32,
-        amounts: &[i64],
+        lots: &[(i64, i64)],
         s: &mut Scheduler<CityEvent>,
     ) {
         let pi = p as usize;
         let nc = self.nc;
-        let cl = self.points[pi].closure as usize;
-        let d = self.points[pi].district;
-        for c in 0..nc {
-            self.point_pending[pi * nc + c] -= amounts[c];
-            self.m.daily[d * nc + c][DELIVERED] += amounts[c];
+        let cl = self.resp.points[pi].closure as usize;
+        let d = self.resp.points[pi].district;
+        for (c, &(made, g)) in lots.iter().enumerate() {
+            self.resp.point_pending[pi * nc + c] -= g;
+            self.m.daily[d * nc + c][DELIVERED] += g;
+            self.resp.point_stock[pi * nc + c].add(made, g);
         }
-        if self.points[pi].open {
-            for c in 0..nc {
-                self.point_stock[pi * nc + c] += amounts[c];
-            }
-            if self.closures[cl].first_goods.is_none() && amounts.iter().any(|&a| a > 0) {
-                self.closures[cl].first_goods = Some(now);
-                let place = self.sc.city.places[self.closures[cl].place as usize]
+        if self.resp.points[pi].open {
+            if self.resp.closures[cl].first_goods.is_none() && lots.iter().any(|l| l.1 > 0) {
+                self.resp.closures[cl].first_goods = Some(now);
+                let place = self.sc.city.places[self.resp.closures[cl].place as usize]
                     .name
                     .clone();
                 self.record(
@@ -614,15 +679,9 @@ impl World<'_> {
                 );
             }
             self.start_services(now, p, s);
-        } else {
+        } else if let Some(&st) = self.resp.closures[cl].suppliers.first() {
             // The point has closed: goods go back to the first designated supplier.
-            let home = self.closures[cl].suppliers.first().copied();
-            for c in 0..nc {
-                match home {
-                    Some(st) => self.stock[st as usize * nc + c] += amounts[c],
-                    None => self.point_stock[pi * nc + c] += amounts[c],
-                }
-            }
+            self.return_to_store(st as usize, pi);
         }
     }
 }

@@ -77,6 +77,8 @@ pub struct Goods {
     pub shelf_life_days: f64,
     /// Price [yuan/kg].
     pub price: f64,
+    /// How long it keeps in a household's pantry [days].
+    pub pantry_life_days: f64,
 }
 
 /// Level of a place in the tree.
@@ -201,8 +203,14 @@ pub struct Building {
     pub households: u32,
     /// The store where it shops.
     pub store: usize,
-    /// The store it falls back on when its own is closed.
-    pub fallback: usize,
+    /// The next stores it tries, nearest first, when its own is sealed or
+    /// empty ([`Building::NO_STORE`] where there is none).
+    pub next: [u32; 2],
+}
+
+impl Building {
+    /// No store, in [`Building::next`].
+    pub const NO_STORE: u32 = u32::MAX;
 }
 
 /// Kind of supplier.
@@ -310,8 +318,10 @@ pub struct Households {
     pub persons_per_household: f64,
     /// Normal cover [days].
     pub base_cover_days: f64,
-    /// Extra cover at panic 1 [days].
+    /// Extra cover at full panic [days].
     pub hoard_extra_days: f64,
+    /// Half-life of the wanted hoard after panic [days].
+    pub hoard_half_life_days: f64,
     /// Cover at the start [days]; `None`: the steady state of the shopping rule.
     pub initial_cover_days: Option<f64>,
     /// Share of the pantry gap closed per day [1/day].
@@ -335,6 +345,8 @@ pub struct PanicRules {
     pub rumour_strength: f64,
     /// Share of panic removed by publicity.
     pub publicity_cut: f64,
+    /// Days over which publicity acts [days].
+    pub publicity_days: f64,
 }
 
 /// `[store_rules]`.
@@ -381,6 +393,10 @@ pub struct TransportRules {
     pub trip_cost: f64,
     /// Depot dispatch capacity [kg/staff/day].
     pub warehouse_kg_per_staff_day: f64,
+    /// Time per stop of a route [h].
+    pub stop_hours: f64,
+    /// Most hours of one route [h].
+    pub route_hours: f64,
 }
 
 /// `[closures]`.
@@ -428,6 +444,10 @@ pub struct Plan {
     pub setup_delay_hours: f64,
     /// Servers per point.
     pub point_riders: u32,
+    /// Call riders from outside when the pool is short.
+    pub outside_riders: bool,
+    /// Delay of that call [h].
+    pub outside_riders_hours: f64,
     /// Point opening hour [h].
     pub point_open: u64,
     /// Point closing hour [h].
@@ -650,10 +670,21 @@ impl Households {
     /// the shopping rule (buying at rate r = ln(1/(1 - refill)) per day
     /// towards `base_cover_days` balances eating one day's need a day when
     /// the pantry holds `base_cover_days - 1/r`).
-    pub fn start_cover_days(&self) -> f64 {
-        self.initial_cover_days.unwrap_or_else(|| {
+    /// For a category that keeps `pantry_life` days, no more than that.
+    pub fn start_cover_days(&self, pantry_life: f64) -> f64 {
+        let base = self.base_cover_days.min(pantry_life);
+        let steady = || {
             let r = -(1.0 - self.refill_per_day).max(1e-9).ln();
-            (self.base_cover_days - 1.0 / r).max(0.2 * self.base_cover_days)
-        })
+            (base - 1.0 / r).max(0.2 * base)
+        };
+        self.initial_cover_days
+            .unwrap_or_else(steady)
+            .min(pantry_life)
+    }
+
+    /// The cover a household wants of a category that keeps `pantry_life`
+    /// days when its district's hoarding is `hoard` (0..1) [days].
+    pub fn wanted_cover_days(&self, pantry_life: f64, hoard: f64) -> f64 {
+        (self.base_cover_days + self.hoard_extra_days * hoard).min(pantry_life)
     }
 }

@@ -54,6 +54,12 @@ impl<T> ServerQueue<T> {
         Some((item, wait))
     }
 
+    /// Puts a customer back at the head of the queue (its service could not
+    /// be given); it is not counted as a new arrival.
+    pub fn requeue(&mut self, now: SimTime, item: T) {
+        self.waiting.push_front((now, item));
+    }
+
     /// A service ends and frees its server.
     pub fn finish(&mut self) {
         self.busy = self.busy.saturating_sub(1);

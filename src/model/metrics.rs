@@ -36,8 +36,31 @@ pub struct DailyRow {
     pub deliveries_kg: f64,
     /// Reserve goods released to warehouses [kg].
     pub reserve_release_kg: f64,
+    /// Online orders no rider could carry, cancelled at midnight [kg].
+    pub online_cancelled_kg: f64,
     /// Panic at the end of the day (mean over districts for the city).
     pub panic: f64,
+    /// Hoarding at the end of the day: the share of the extra cover
+    /// households want (mean over districts for the city).
+    pub hoard: f64,
+}
+
+/// One row of `closure_days.csv`: a closure's distribution points at the
+/// end of a day.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClosureDayRow {
+    /// Day (1 = the first day).
+    pub day: u32,
+    /// Closure number.
+    pub closure: u32,
+    /// Orders waiting at its points at midnight.
+    pub orders_waiting: u64,
+    /// Orders delivered that day.
+    pub orders_served: u64,
+    /// Mean wait of the orders whose delivery started that day [h]; empty if none.
+    pub mean_wait_h: Option<f64>,
+    /// Stock at its points at midnight [kg].
+    pub point_stock_kg: f64,
 }
 
 /// One row of `closures.csv`.
@@ -165,8 +188,16 @@ pub struct CategoryOutcome {
     pub stockout_hours: f64,
     /// Highest daily sales over normal daily need.
     pub peak_sales_ratio: f64,
-    /// Spoiled in stores, warehouses and bases [kg].
+    /// Spoiled in stores, depots and distribution points [kg].
     pub spoiled_kg: f64,
+    /// Spoiled in households' pantries: hoarded beyond its pantry life [kg].
+    pub household_spoiled_kg: f64,
+    /// Sold by stores, in person and online [kg].
+    pub sold_kg: f64,
+    /// Made by production bases for the city's depots [kg].
+    pub produced_kg: f64,
+    /// Online orders no rider could carry, cancelled [kg].
+    pub online_cancelled_kg: f64,
     /// Released from reserves [kg].
     pub reserve_released_kg: f64,
     /// Brought in by emergency transfers [kg].
@@ -223,7 +254,7 @@ pub struct Outcomes {
     pub peak_sales_ratio: f64,
     /// Government cost [yuan].
     pub cost_yuan: f64,
-    /// Spoiled [t].
+    /// Spoiled in stores, depots, points and pantries [t].
     pub spoiled_tonnes: f64,
     /// The score: weighted sum of the above, lower is better.
     pub score: f64,
@@ -293,6 +324,16 @@ pub enum Happening {
         riders: u32,
         /// Riders the plan wanted for them.
         riders_wanted: u32,
+    },
+    /// Riders and volunteers are called from outside: the pool cannot
+    /// staff a closure's points.
+    RidersCalled {
+        /// Closure number.
+        closure: u32,
+        /// The sealed place.
+        place: String,
+        /// Riders called.
+        riders: u32,
     },
     /// The first goods reach a closure's points.
     FirstGoods {
@@ -416,6 +457,9 @@ pub struct RunResult {
     /// Daily series.
     #[serde(skip)]
     pub daily: Vec<DailyRow>,
+    /// Daily series of each closure's points.
+    #[serde(skip)]
+    pub closure_days: Vec<ClosureDayRow>,
     /// Event trace, if asked for.
     #[serde(skip)]
     pub trace: Vec<TraceRow>,

@@ -22,12 +22,15 @@ impl World<'_> {
                 ));
             }
         };
-        check("pantry of building", &self.pantry);
-        check("store", &self.stock);
-        check("supplier", &self.sup_stock);
-        check("point", &self.point_stock);
-        check("pending order of store", &self.pending);
-        check("pending order of point", &self.point_pending);
+        let totals = |v: &[super::stock::Lots]| v.iter().map(|l| l.total()).collect::<Vec<_>>();
+        check("pantry of building", &self.homes.pantry);
+        check("online orders of building", &self.homes.online);
+        check("store", &totals(&self.stores.stock));
+        check("supplier", &totals(&self.depots.stock));
+        check("point", &totals(&self.resp.point_stock));
+        check("pending order of store", &self.stores.pending);
+        check("pending order of point", &self.resp.point_pending);
+        check("goods on order by depot", &self.depots.inbound);
         for (c, b) in self.m.balance.iter().enumerate() {
             if b.residual() != 0 {
                 out.push(format!(
@@ -46,14 +49,14 @@ impl World<'_> {
         let sc = self.sc;
         let nc = self.nc;
         self.consume_all(now);
-        for i in 0..self.stockout_since.len() {
+        for i in 0..self.stores.stockout_since.len() {
             self.stockout_stop(i, now);
         }
         for c in 0..nc {
             self.m.balance[c].final_g = self.goods_on_hand(c);
         }
         // Closures still sealed at the horizon owe their compensation too.
-        for i in 0..self.closures.len() {
+        for i in 0..self.resp.closures.len() {
             self.compensate(i as u32);
         }
         let invariant_breaches = self.check_invariants();
@@ -71,6 +74,10 @@ impl World<'_> {
                 stockout_hours: self.m.stockout_s[c] as f64 / 3_600.0,
                 peak_sales_ratio: self.m.peak_sales[c],
                 spoiled_kg: kg(self.m.spoiled[c]),
+                household_spoiled_kg: kg(self.m.spoiled_home[c]),
+                sold_kg: kg(self.m.sold[c]),
+                produced_kg: kg(self.m.produced[c]),
+                online_cancelled_kg: kg(self.m.online_cancelled[c]),
                 reserve_released_kg: kg(self.m.reserve[c]),
                 transferred_kg: kg(self.m.transfer[c]),
             })
@@ -78,6 +85,7 @@ impl World<'_> {
         // Over all categories, a person short of everything for a day counts once.
         let need_per_person: f64 = sc.goods.iter().map(|g| g.need_kg).sum();
         let closures: Vec<ClosureRow> = self
+            .resp
             .closures
             .iter()
             .enumerate()
@@ -88,7 +96,7 @@ impl World<'_> {
                 let mut waiting = 0;
                 let mut wait_s = 0;
                 for &p in &c.points {
-                    let pt = &self.points[p as usize];
+                    let pt = &self.resp.points[p as usize];
                     placed += pt.queue.arrived();
                     served += pt.served;
                     waiting += pt.unserved;
@@ -110,7 +118,7 @@ impl World<'_> {
                     escalated_to: c.escalated_to,
                     suppliers: c.suppliers.len() as u32,
                     points: c.points.len() as u32,
-                    riders: c.riders,
+                    riders: c.riders.iter().map(|r| r.1).sum(),
                     hours_to_first_goods: c.first_goods.map(|t| t.since(c.start).as_hours()),
                     orders_placed: placed,
                     orders_served: served,
@@ -147,7 +155,7 @@ impl World<'_> {
         // its points opened is answered by the one that absorbed it.
         let (mut weighted, mut residents) = (0.0, 0.0);
         let mut without = 0u32;
-        for (row, c) in closures.iter().zip(&self.closures) {
+        for (row, c) in closures.iter().zip(&self.resp.closures) {
             if c.points.is_empty() && c.escalated_to.is_some() {
                 continue;
             }
@@ -171,7 +179,11 @@ impl World<'_> {
             .map(|c| c.peak_sales_ratio)
             .fold(0.0, f64::max);
         let cost: f64 = self.m.costs.iter().sum();
-        let spoiled_t = categories.iter().map(|c| c.spoiled_kg).sum::<f64>() / 1_000.0;
+        let spoiled_t = categories
+            .iter()
+            .map(|c| c.spoiled_kg + c.household_spoiled_kg)
+            .sum::<f64>()
+            / 1_000.0;
         let mut outcomes = Outcomes {
             shortage_person_days: shortage,
             mean_hours_to_first_goods: mean_first,
@@ -204,6 +216,7 @@ impl World<'_> {
             balance: self.m.balance.clone(),
             invariant_breaches,
             daily: std::mem::take(&mut self.m.rows),
+            closure_days: std::mem::take(&mut self.m.closure_days),
             trace: self.trace.take().unwrap_or_default(),
         }
     }

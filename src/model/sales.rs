@@ -1,26 +1,32 @@
-//! Pantries and stores: consumption, shopping rounds, stock-outs, spoilage
-//! and the daily series.
+//! Pantries and stores: consumption, shopping rounds, online orders,
+//! stock-outs, spoilage and the daily series.
 //!
-//! Demand is aggregated per building: its residents consume from one pantry
-//! every day, and shop to bring it back towards a desired cover that panic
-//! raises (hoarding). When panic falls, pantries are over the desired cover
-//! and shopping dips until they are eaten down.
+//! Demand is aggregated per building: its residents eat from one pantry
+//! every day and shop to bring it back towards the cover they want, which
+//! hoarding raises (up to what keeps in a pantry). In a control zone a
+//! household buys only part of it in the store (purchases by pass) and
+//! orders the rest online, for the district's riders to carry; what no
+//! rider carries by midnight is cancelled, never bought in the store
+//! instead. A household whose store is empty tries its next stores.
 
 use rand::RngExt;
 
-use super::metrics::{DailyRow, Happening};
+use super::metrics::{ClosureDayRow, DailyRow, Happening};
 use super::world::*;
 use crate::engine::{DAY, Scheduler, SimTime};
+
+/// Stores a building tries in one round: its own and its next two.
+const TRIES: usize = 3;
 
 impl World<'_> {
     /// Residents consume from their pantries up to `now`; what an empty
     /// pantry cannot give is unmet need.
     pub(crate) fn consume_all(&mut self, now: SimTime) {
-        let dt = now.since(self.last_consume).0 as i64;
+        let dt = now.since(self.homes.last_consume).0 as i64;
         if dt == 0 {
             return;
         }
-        self.last_consume = now;
+        self.homes.last_consume = now;
         let nc = self.nc;
         let day = DAY as i64;
         for (b, bd) in self.sc.city.buildings.iter().enumerate() {
@@ -28,8 +34,8 @@ impl World<'_> {
             let d = bd.district * nc;
             let mut short = 0;
             for c in 0..nc {
-                let want = self.need[row + c] * dt / day;
-                let p = &mut self.pantry[row + c];
+                let want = self.homes.need[row + c] * dt / day;
+                let p = &mut self.homes.pantry[row + c];
                 let eaten = want.min(*p);
                 *p -= eaten;
                 let acc = &mut self.m.daily[d + c];
@@ -39,159 +45,248 @@ impl World<'_> {
                 self.m.balance[c].consumed_g += eaten;
             }
             // Shortage inside a sealed area counts against its closure too.
-            let sealed = self.sealed_by[b];
+            let sealed = self.homes.sealed_by[b];
             if short > 0 && sealed != NONE {
-                self.closures[sealed as usize].unmet += short;
+                self.resp.closures[sealed as usize].unmet += short;
             }
         }
     }
 
-    /// One city-wide sales round: consumption, then every open store sells
-    /// to the buildings that shop there, within its stock, its staff's
-    /// capacity under the crowd limits, and (online) the riders' capacity.
-    pub(crate) fn sales_round(&mut self, now: SimTime) {
+    /// The stores building `b` tries, in order: its own and its next ones,
+    /// leaving out sealed stores ([`NONE`] pads the list).
+    fn tries(&self, b: usize) -> [u32; TRIES] {
+        let bd = &self.sc.city.buildings[b];
+        let mut out = [NONE; TRIES];
+        let mut k = 0;
+        for s in std::iter::once(bd.store as u32).chain(bd.next) {
+            if s != NONE && self.stores.risk[s as usize] != Risk::High && !out.contains(&s) {
+                out[k] = s;
+                k += 1;
+            }
+        }
+        out
+    }
+
+    /// One city-wide sales round: consumption, then stores sell to the
+    /// buildings that shop there, within their stock and their staff's
+    /// capacity under the crowd limits; riders carry online orders; demand
+    /// a store cannot meet tries the building's next store.
+    pub(crate) fn sales_round(&mut self, now: SimTime, _s: &mut Scheduler<CityEvent>) {
         self.consume_all(now);
         self.panic_update(now);
         let sc = self.sc;
         let nc = self.nc;
+        let nb = sc.city.buildings.len();
         let ns = sc.city.stores.len();
         let nd = sc.city.districts.len();
         let rules = &sc.stores;
+        let hh = &sc.households;
         let rounds = rules.sales_rounds as f64;
         let round_h = (rules.close_hour - rules.open_hour) as f64 / rounds;
-        let f = 1.0 - (1.0 - sc.households.refill_per_day).powf(1.0 / rounds);
-        let hh = &sc.households;
+        let f = 1.0 - (1.0 - hh.refill_per_day).powf(1.0 / rounds);
         // Demand noise per store and round, from the demand stream.
         let noise: Vec<f64> = (0..ns)
-            .map(|_| 0.9 + 0.2 * self.r_demand.random::<f64>())
+            .map(|_| 0.9 + 0.2 * self.rng.demand.random::<f64>())
             .collect();
-        let mut dem_in = vec![0i64; ns * nc];
-        let mut dem_on = vec![0i64; ns * nc];
-        let mut dist_on = vec![0i64; nd];
+        let cover: Vec<f64> = (0..nd * nc)
+            .map(|i| {
+                hh.wanted_cover_days(
+                    sc.goods[i % nc].pantry_life_days,
+                    self.districts.hoard[i / nc],
+                )
+            })
+            .collect();
+        // What each building still wants in a store this round, and where
+        // it tries next.
+        let mut want = vec![0i64; nb * nc];
+        let mut tries = vec![[NONE; TRIES]; nb];
+        let mut online_total = vec![0i64; nd];
         for (b, bd) in sc.city.buildings.iter().enumerate() {
-            let row = b * nc;
-            let risk = self.risk[b];
-            let store = if risk == Risk::High {
-                NONE
-            } else if self.store_risk[bd.store] != Risk::High {
-                bd.store as u32
-            } else if self.store_risk[bd.fallback] != Risk::High {
-                bd.fallback as u32
-            } else {
-                NONE
-            };
-            self.shop_at[b] = store;
-            if store == NONE {
-                for c in 0..nc {
-                    self.want_in[row + c] = 0;
-                    self.want_on[row + c] = 0;
-                }
+            let risk = self.homes.risk[b];
+            if risk == Risk::High {
                 continue;
             }
-            let s = store as usize;
-            let cover = hh.base_cover_days + hh.hoard_extra_days * self.panic[bd.district];
+            let t = self.tries(b);
+            if t[0] == NONE {
+                continue;
+            }
+            tries[b] = t;
             let online = if risk == Risk::Medium {
                 rules.online_share_medium
             } else {
                 0.0
             };
+            let n = noise[bd.store];
+            let row = b * nc;
             for c in 0..nc {
-                let target = self.need[row + c] as f64 * cover;
-                let gap = (target - self.pantry[row + c] as f64).max(0.0);
-                let want = gap * f * noise[s];
-                let on = (want * online) as i64;
-                let inn = want as i64 - on;
-                self.want_in[row + c] = inn;
-                self.want_on[row + c] = on;
-                dem_in[s * nc + c] += inn;
-                dem_on[s * nc + c] += on;
-                dist_on[bd.district] += on;
+                let target = self.homes.need[row + c] as f64 * cover[bd.district * nc + c];
+                let have = (self.homes.pantry[row + c] + self.homes.online[row + c]) as f64;
+                let w = (target - have).max(0.0) * f * n;
+                let on = (w * online) as i64;
+                want[row + c] = w as i64 - on;
+                self.homes.online[row + c] += on;
+                online_total[bd.district] += self.homes.online[row + c];
             }
         }
-        // Fill ratios per store and category.
-        let mut fill_in = vec![0f64; ns * nc];
-        let mut fill_on = vec![0f64; ns * nc];
-        for (s, st) in sc.city.stores.iter().enumerate() {
-            let crowd = match self.store_risk[s] {
-                Risk::Low => rules.crowd_limit_low,
-                Risk::Medium => rules.crowd_limit_medium,
-                Risk::High => 0.0,
-            };
-            let cap = f64::from(st.staff)
-                * self.attendance[st.district]
-                * rules.kg_per_staff_hour
-                * G
-                * round_h
-                * crowd;
-            let total_in: i64 = dem_in[s * nc..(s + 1) * nc].iter().sum();
-            let cap_ratio = if total_in > 0 {
-                (cap / total_in as f64).min(1.0)
-            } else {
-                1.0
-            };
-            let d = st.district;
-            let rider_ratio = if dist_on[d] > 0 {
-                (self.rider_kg_left[d] as f64 / dist_on[d] as f64).min(1.0)
-            } else {
-                1.0
-            };
-            for c in 0..nc {
-                let i = s * nc + c;
-                let asked = dem_in[i] as f64 * cap_ratio + dem_on[i] as f64 * rider_ratio;
-                let stock_ratio = if asked > 0.0 {
-                    (self.stock[i] as f64 / asked).min(1.0)
+        // Staff capacity of each store this round [g].
+        let mut cap_left: Vec<f64> = sc
+            .city
+            .stores
+            .iter()
+            .enumerate()
+            .map(|(s, st)| {
+                let crowd = match self.stores.risk[s] {
+                    Risk::Low => rules.crowd_limit_low,
+                    Risk::Medium => rules.crowd_limit_medium,
+                    Risk::High => 0.0,
+                };
+                f64::from(st.staff)
+                    * self.districts.attendance[st.district]
+                    * rules.kg_per_staff_hour
+                    * G
+                    * round_h
+                    * crowd
+            })
+            .collect();
+        let rider_ratio: Vec<f64> = (0..nd)
+            .map(|d| {
+                if online_total[d] > 0 {
+                    (self.districts.riders.kg_left(d) as f64 / online_total[d] as f64).min(1.0)
+                } else {
+                    1.0
+                }
+            })
+            .collect();
+        // Stores whose buyers got less than they wanted in the last pass:
+        // only their buyers try their next store.
+        let mut short = vec![true; ns];
+        for pass in 0..TRIES {
+            let online = pass == 0;
+            let mut dem_in = vec![0i64; ns * nc];
+            let mut dem_on = vec![0i64; ns * nc];
+            let mut any = false;
+            for b in 0..nb {
+                let s = tries[b][pass];
+                let prev_short = pass == 0 || {
+                    let p = tries[b][pass - 1];
+                    p != NONE && short[p as usize]
+                };
+                if s == NONE || !prev_short {
+                    tries[b][pass] = NONE;
+                    continue;
+                }
+                let s = s as usize;
+                let row = b * nc;
+                for c in 0..nc {
+                    dem_in[s * nc + c] += want[row + c];
+                    if online {
+                        dem_on[s * nc + c] += self.homes.online[row + c];
+                    }
+                }
+                any = true;
+            }
+            if !any {
+                break;
+            }
+            // Fill ratios per store and category: staff capacity for
+            // in-store buyers, riders for online orders, then stock.
+            let mut fill_in = vec![0f64; ns * nc];
+            let mut fill_on = vec![0f64; ns * nc];
+            for (s, st) in sc.city.stores.iter().enumerate() {
+                let total_in: i64 = dem_in[s * nc..(s + 1) * nc].iter().sum();
+                let cap_ratio = if total_in > 0 {
+                    (cap_left[s] / total_in as f64).min(1.0)
                 } else {
                     1.0
                 };
-                fill_in[i] = cap_ratio * stock_ratio;
-                fill_on[i] = rider_ratio * stock_ratio;
+                cap_left[s] = (cap_left[s] - total_in as f64 * cap_ratio).max(0.0);
+                let rr = rider_ratio[st.district];
+                short[s] = false;
+                for c in 0..nc {
+                    let i = s * nc + c;
+                    let asked = dem_in[i] as f64 * cap_ratio + dem_on[i] as f64 * rr;
+                    let stock_ratio = if asked > 0.0 {
+                        (self.stores.stock[i].total() as f64 / asked).min(1.0)
+                    } else {
+                        1.0
+                    };
+                    fill_in[i] = cap_ratio * stock_ratio;
+                    fill_on[i] = rr * stock_ratio;
+                    // Buyers left wanting (beyond rounding) try elsewhere.
+                    short[s] |= dem_in[i] > 0 && fill_in[i] < 0.99;
+                }
             }
-        }
-        for (b, bd) in sc.city.buildings.iter().enumerate() {
-            let s = self.shop_at[b];
-            if s == NONE {
-                continue;
+            let mut sold = vec![0i64; ns * nc];
+            let mut sold_on = vec![0i64; ns * nc];
+            for b in 0..nb {
+                let s = tries[b][pass];
+                if s == NONE {
+                    continue;
+                }
+                let s = s as usize;
+                let row = b * nc;
+                for c in 0..nc {
+                    let i = s * nc + c;
+                    let got_in = (want[row + c] as f64 * fill_in[i]) as i64;
+                    want[row + c] -= got_in;
+                    let mut got = got_in;
+                    if online {
+                        let got_on = (self.homes.online[row + c] as f64 * fill_on[i]) as i64;
+                        self.homes.online[row + c] -= got_on;
+                        sold_on[i] += got_on;
+                        got += got_on;
+                    }
+                    self.homes.pantry[row + c] += got;
+                    sold[i] += got;
+                }
             }
-            let s = s as usize;
-            let row = b * nc;
-            for c in 0..nc {
-                let i = s * nc + c;
-                let got_in = (self.want_in[row + c] as f64 * fill_in[i]) as i64;
-                let got_on = (self.want_on[row + c] as f64 * fill_on[i]) as i64;
-                let got = (got_in + got_on).min(self.stock[i]);
-                let got_on = got_on.min(got);
-                self.stock[i] -= got;
-                self.pantry[row + c] += got;
-                self.rider_kg_left[bd.district] -= got_on;
-                let acc = &mut self.m.daily[bd.district * nc + c];
-                acc[SALES] += got;
-                acc[ONLINE] += got_on;
-            }
-        }
-        for s in 0..ns {
-            for c in 0..nc {
-                let i = s * nc + c;
-                if self.shelf_empty(i) && self.store_risk[s] != Risk::High {
-                    self.stockout_start(i, now);
+            for (s, st) in sc.city.stores.iter().enumerate() {
+                let d = st.district;
+                for c in 0..nc {
+                    let i = s * nc + c;
+                    let g = sold[i];
+                    if g > 0 {
+                        let (taken, _) = self.stores.stock[i].take(g);
+                        debug_assert_eq!(taken, g);
+                        self.m.sold[c] += g;
+                        self.bureau.sales_today[c] += g;
+                        let acc = &mut self.m.daily[d * nc + c];
+                        acc[SALES] += g;
+                        acc[ONLINE] += sold_on[i];
+                        self.districts.riders.use_kg(d, sold_on[i]);
+                    }
                 }
             }
         }
+        for i in 0..ns * nc {
+            if self.store_counts(i) && self.shelf_empty(i) {
+                self.stockout_start(i, now);
+            }
+        }
+    }
+
+    /// Whether store-category `i` counts for stock-outs: the store is not
+    /// sealed and someone shops there or is supplied from it.
+    pub(crate) fn store_counts(&self, i: usize) -> bool {
+        self.stores.risk[i / self.nc] != Risk::High
+            && self.stores.normal[i] + self.stores.duty[i] > 0
     }
 
     /// Whether store-category `i` shows an empty shelf: less than 1% of a
     /// normal day's sales left (crumbs of rationing do not fill a shelf).
     pub(crate) fn shelf_empty(&self, i: usize) -> bool {
-        self.stock[i] * 100 < self.normal[i].max(1)
+        let day = self.stores.normal[i] + self.stores.duty[i];
+        self.stores.stock[i].total() * 100 < day.max(1)
     }
 
     /// Starts counting a stock-out of store-category `i` (if not counting).
     pub(crate) fn stockout_start(&mut self, i: usize, now: SimTime) {
-        if self.stockout_since[i] == u64::MAX {
-            self.stockout_since[i] = now.0;
+        if self.stores.stockout_since[i] == u64::MAX {
+            self.stores.stockout_since[i] = now.0;
             let (d, c) = self.stockout_zone(i);
-            self.stockouts_in[d * self.nc + c] += 1;
-            if self.stockouts_in[d * self.nc + c] == 1 {
-                let (district, category) = self.zone_names(d, c);
+            self.stores.stockouts_in[d * self.nc + c] += 1;
+            if self.stores.stockouts_in[d * self.nc + c] == 1 {
+                let (district, category) = (self.district_name(d), self.sc.goods[c].name.clone());
                 self.record(now, Happening::StockoutStarted { district, category });
             }
         }
@@ -199,14 +294,14 @@ impl World<'_> {
 
     /// Stops counting a stock-out of store-category `i` and adds its hours.
     pub(crate) fn stockout_stop(&mut self, i: usize, now: SimTime) {
-        let since = self.stockout_since[i];
+        let since = self.stores.stockout_since[i];
         if since != u64::MAX {
             self.m.stockout_s[i % self.nc] += now.0.saturating_sub(since);
-            self.stockout_since[i] = u64::MAX;
+            self.stores.stockout_since[i] = u64::MAX;
             let (d, c) = self.stockout_zone(i);
-            self.stockouts_in[d * self.nc + c] -= 1;
-            if self.stockouts_in[d * self.nc + c] == 0 && now < self.sc.horizon() {
-                let (district, category) = self.zone_names(d, c);
+            self.stores.stockouts_in[d * self.nc + c] -= 1;
+            if self.stores.stockouts_in[d * self.nc + c] == 0 && now < self.sc.horizon() {
+                let (district, category) = (self.district_name(d), self.sc.goods[c].name.clone());
                 self.record(now, Happening::StockoutEnded { district, category });
             }
         }
@@ -217,78 +312,77 @@ impl World<'_> {
         (self.sc.city.stores[i / self.nc].district, i % self.nc)
     }
 
-    /// Names of district `d` and category `c`.
-    fn zone_names(&self, d: usize, c: usize) -> (String, String) {
-        let city = &self.sc.city;
-        (
-            city.places[city.districts[d]].name.clone(),
-            self.sc.goods[c].name.clone(),
-        )
-    }
-
-    /// Midnight: consumption, spoilage, the empty-shelf push on panic, the
-    /// day's rows, and new daily capacities.
+    /// Midnight: consumption, spoilage, online orders no rider carried, the
+    /// empty-shelf push on panic, the day's rows, and new daily capacities.
     pub(crate) fn day_end(&mut self, now: SimTime, s: &mut Scheduler<CityEvent>) {
         self.consume_all(now);
         self.panic_update(now);
         let sc = self.sc;
         let nc = self.nc;
-        // Spoilage: stock beyond shelf life times normal daily throughput
-        // has been on the shelf too long (first-in first-out).
-        for (st, _) in sc.city.stores.iter().enumerate() {
-            for (c, g) in sc.goods.iter().enumerate() {
-                let i = st * nc + c;
-                let keep = ((self.normal[i] + self.duty[i]) as f64 * g.shelf_life_days) as i64;
-                let spoil = (self.stock[i] - keep).max(0);
-                self.stock[i] -= spoil;
-                self.spoil(c, spoil);
+        let t = now.0 as i64;
+        // Goods age, wherever they are: the older, the more goes bad.
+        let life = |c: usize| (sc.goods[c].shelf_life_days * DAY as f64) as i64;
+        let mut spoiled = vec![0i64; nc];
+        for stock in [
+            &mut self.stores.stock,
+            &mut self.depots.stock,
+            &mut self.resp.point_stock,
+        ] {
+            for (i, lots) in stock.iter_mut().enumerate() {
+                spoiled[i % nc] += lots.age_day(t, life(i % nc));
             }
         }
-        for (sp, _) in sc.city.suppliers.iter().enumerate() {
-            for (c, g) in sc.goods.iter().enumerate() {
-                let i = sp * nc + c;
-                let keep = (self.sup_normal[i] as f64 * g.shelf_life_days) as i64;
-                let spoil = (self.sup_stock[i] - keep).max(0);
-                if sc.city.suppliers[sp].kind != super::config::SupplierKind::OtherRegion {
-                    self.sup_stock[i] -= spoil;
-                    self.spoil(c, spoil);
+        for (c, &g) in spoiled.iter().enumerate() {
+            self.m.spoiled[c] += g;
+            self.m.balance[c].spoiled_g += g;
+        }
+        // A pantry holding more than keeps at home loses the excess (first
+        // in, first out: what is older than its pantry life).
+        for (i, p) in self.homes.pantry.iter_mut().enumerate() {
+            let c = i % nc;
+            let keep = (self.homes.need[i] as f64 * sc.goods[c].pantry_life_days) as i64;
+            if *p > keep {
+                let g = *p - keep;
+                *p = keep;
+                self.m.spoiled_home[c] += g;
+                self.m.balance[c].spoiled_g += g;
+            }
+        }
+        // Online orders that no rider carried today are cancelled.
+        for (b, bd) in sc.city.buildings.iter().enumerate() {
+            for c in 0..nc {
+                let g = std::mem::take(&mut self.homes.online[b * nc + c]);
+                self.m.daily[bd.district * nc + c][CANCELLED] += g;
+                self.m.online_cancelled[c] += g;
+            }
+        }
+        // Empty shelves push panic: the share of the district's shelves
+        // (store × category) that are empty.
+        let nd = sc.city.districts.len();
+        let mut shelves = vec![0u32; nd];
+        let mut empty = vec![0u32; nd];
+        for (st, store) in sc.city.stores.iter().enumerate() {
+            for c in 0..nc {
+                let i = st * nc + c;
+                if self.store_counts(i) {
+                    shelves[store.district] += 1;
+                    empty[store.district] += u32::from(self.stores.stockout_since[i] != u64::MAX);
                 }
             }
         }
-        // Empty shelves push panic.
-        let nd = sc.city.districts.len();
-        let mut open = vec![0u32; nd];
-        let mut empty = vec![0u32; nd];
-        for (st, store) in sc.city.stores.iter().enumerate() {
-            if self.store_risk[st] == Risk::High {
-                continue;
-            }
-            open[store.district] += 1;
-            if (0..nc).any(|c| self.stockout_since[st * nc + c] != u64::MAX) {
-                empty[store.district] += 1;
-            }
-        }
         for d in 0..nd {
-            if open[d] > 0 && empty[d] > 0 {
-                let share = f64::from(empty[d]) / f64::from(open[d]);
+            if empty[d] > 0 {
+                let share = f64::from(empty[d]) / f64::from(shelves[d]);
                 let push = sc.panic.empty_shelf_push_per_day * share;
-                let from = self.panic[d];
-                self.panic[d] = (from + push * (1.0 - from)).min(1.0);
-                self.m.peak_panic = self.m.peak_panic.max(self.panic[d]);
-                self.record_jump(now, Some(d), from, self.panic[d]);
+                self.push_district(now, d, push);
             }
         }
         self.daily_rows();
+        self.closure_day_rows();
+        self.bureau.sales_yesterday = std::mem::replace(&mut self.bureau.sales_today, vec![0; nc]);
         self.reset_daily_capacity();
         for i in 0..sc.city.suppliers.len() {
             self.dispatch(now, Origin::Supplier(i as u32), s);
-        }
-    }
-
-    fn spoil(&mut self, c: usize, g: i64) {
-        if g > 0 {
-            self.m.spoiled[c] += g;
-            self.m.balance[c].spoiled_g += g;
         }
     }
 
@@ -302,76 +396,120 @@ impl World<'_> {
         let mut store_stock = vec![0i64; nd * nc];
         for (s, st) in sc.city.stores.iter().enumerate() {
             for c in 0..nc {
-                store_stock[st.district * nc + c] += self.stock[s * nc + c];
+                store_stock[st.district * nc + c] += self.stores.stock[s * nc + c].total();
             }
         }
         let mut pantry = vec![0i64; nd * nc];
         for (b, bd) in sc.city.buildings.iter().enumerate() {
             for c in 0..nc {
-                pantry[bd.district * nc + c] += self.pantry[b * nc + c];
+                pantry[bd.district * nc + c] += self.homes.pantry[b * nc + c];
             }
         }
         let kg = |g: i64| g as f64 / G;
-        let mut city_rows = Vec::with_capacity(nc);
+        let row =
+            |day, level, zone: String, category: String, a: &[i64; DAILY], ss, ps, panic, hoard| {
+                DailyRow {
+                    day,
+                    level,
+                    zone,
+                    category,
+                    need_kg: kg(a[NEED]),
+                    sales_kg: kg(a[SALES]),
+                    online_kg: kg(a[ONLINE]),
+                    point_kg: kg(a[POINT]),
+                    unmet_kg: kg(a[UNMET]),
+                    store_stock_kg: kg(ss),
+                    pantry_stock_kg: kg(ps),
+                    deliveries_kg: kg(a[DELIVERED]),
+                    reserve_release_kg: kg(a[RESERVE]),
+                    online_cancelled_kg: kg(a[CANCELLED]),
+                    panic,
+                    hoard,
+                }
+            };
+        let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+        let (mean_panic, mean_hoard) = (mean(&self.districts.panic), mean(&self.districts.hoard));
         for (c, g) in sc.goods.iter().enumerate() {
-            let mut tot = [0i64; 7];
+            let mut tot = [0i64; DAILY];
             let (mut ss, mut ps) = (0i64, 0i64);
             for d in 0..nd {
                 let a = self.m.daily[d * nc + c];
-                for k in 0..7 {
+                for k in 0..DAILY {
                     tot[k] += a[k];
                 }
                 ss += store_stock[d * nc + c];
                 ps += pantry[d * nc + c];
             }
-            let normal = self.city_need[c] as f64;
+            let normal = self.bureau.city_need[c] as f64;
             if normal > 0.0 {
                 let ratio = tot[SALES] as f64 / normal;
                 self.m.peak_sales[c] = self.m.peak_sales[c].max(ratio);
             }
             self.m.need[c] += tot[NEED];
             self.m.unmet[c] += tot[UNMET];
-            let mean_panic = self.panic.iter().sum::<f64>() / nd as f64;
-            city_rows.push(DailyRow {
+            self.m.rows.push(row(
                 day,
-                level: "city",
-                zone: "city".into(),
-                category: g.name.clone(),
-                need_kg: kg(tot[NEED]),
-                sales_kg: kg(tot[SALES]),
-                online_kg: kg(tot[ONLINE]),
-                point_kg: kg(tot[POINT]),
-                unmet_kg: kg(tot[UNMET]),
-                store_stock_kg: kg(ss),
-                pantry_stock_kg: kg(ps),
-                deliveries_kg: kg(tot[DELIVERED]),
-                reserve_release_kg: kg(tot[RESERVE]),
-                panic: mean_panic,
-            });
+                "city",
+                "city".into(),
+                g.name.clone(),
+                &tot,
+                ss,
+                ps,
+                mean_panic,
+                mean_hoard,
+            ));
         }
-        self.m.rows.extend(city_rows);
         for d in 0..nd {
-            let zone = sc.city.places[sc.city.districts[d]].name.clone();
+            let zone = self.district_name(d);
             for (c, g) in sc.goods.iter().enumerate() {
                 let a = self.m.daily[d * nc + c];
-                self.m.rows.push(DailyRow {
+                self.m.rows.push(row(
                     day,
-                    level: "district",
-                    zone: zone.clone(),
-                    category: g.name.clone(),
-                    need_kg: kg(a[NEED]),
-                    sales_kg: kg(a[SALES]),
-                    online_kg: kg(a[ONLINE]),
-                    point_kg: kg(a[POINT]),
-                    unmet_kg: kg(a[UNMET]),
-                    store_stock_kg: kg(store_stock[d * nc + c]),
-                    pantry_stock_kg: kg(pantry[d * nc + c]),
-                    deliveries_kg: kg(a[DELIVERED]),
-                    reserve_release_kg: kg(a[RESERVE]),
-                    panic: self.panic[d],
-                });
+                    "district",
+                    zone.clone(),
+                    g.name.clone(),
+                    &a,
+                    store_stock[d * nc + c],
+                    pantry[d * nc + c],
+                    self.districts.panic[d],
+                    self.districts.hoard[d],
+                ));
             }
         }
-        self.m.daily.iter_mut().for_each(|a| *a = [0; 7]);
+        self.m.daily.iter_mut().for_each(|a| *a = [0; DAILY]);
+    }
+
+    /// Each serving closure's points at midnight: backlog, orders served
+    /// today and the waits of the orders started today.
+    fn closure_day_rows(&mut self) {
+        let nc = self.nc;
+        self.m.point_marks.resize(self.resp.points.len(), [0; 3]);
+        for (i, cl) in self.resp.closures.iter().enumerate() {
+            if !cl.serving {
+                continue;
+            }
+            let (mut waiting, mut served, mut started, mut wait_s, mut stock) = (0, 0, 0, 0, 0);
+            for &p in &cl.points {
+                let pt = &self.resp.points[p as usize];
+                let now = [pt.queue.started(), pt.queue.wait_sum_s(), pt.served];
+                let mark = &mut self.m.point_marks[p as usize];
+                waiting += pt.queue.waiting() as u64;
+                started += now[0] - mark[0];
+                wait_s += now[1] - mark[1];
+                served += now[2] - mark[2];
+                *mark = now;
+                stock += (0..nc)
+                    .map(|c| self.resp.point_stock[p as usize * nc + c].total())
+                    .sum::<i64>();
+            }
+            self.m.closure_days.push(ClosureDayRow {
+                day: self.m.day,
+                closure: i as u32,
+                orders_waiting: waiting,
+                orders_served: served,
+                mean_wait_h: (started > 0).then(|| wait_s as f64 / started as f64 / 3_600.0),
+                point_stock_kg: stock as f64 / G,
+            });
+        }
     }
 }

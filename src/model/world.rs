@@ -1,21 +1,28 @@
-//! `World`: the whole dynamic state of one replication, and the event enum
-//! that the engine drives it with.
+//! `World`: the whole dynamic state of one replication, split into parts
+//! by concept, and the event enum that the engine drives it with.
 //!
-//! The state lives in flat `Vec`s indexed by building, store, supplier,
-//! closure and point (goods per entity at `entity * categories + category`),
-//! so that one replication of a city of a million people touches a few
-//! megabytes. Handlers live in the sibling files by concept: `sales.rs`
-//! (pantries and stores), `supply.rs` (orders, vehicles, production,
-//! transfers, reserves, reports and the autopilot), `closure.rs` (closures,
-//! designated suppliers, distribution points) and `panic.rs`.
+//! Each part holds flat `Vec`s indexed by building, store, supplier,
+//! closure, point or district (goods per entity at
+//! `entity * categories + category`), so that a city of a million people
+//! is a few megabytes. The handlers live in the sibling files by concept:
+//! `sales.rs` (pantries and stores), `replenish.rs` (store and depot
+//! orders, production), `logistics.rs` (vehicles and their routes),
+//! `closure.rs` (closures, distribution points, door delivery),
+//! `dispatch.rs` (the 16:00 reports and the daily dispatch), `panic.rs`,
+//! `inject.rs` (scripted events); every choice of the plan is made in
+//! `autopilot.rs`.
 
 use std::collections::VecDeque;
 
 use rand::RngExt;
 
-use super::config::{Level, Scenario};
+use super::config::{Level, Scenario, SupplierKind};
 use super::delivery::ServerQueue;
-use super::metrics::{Balance, CostItem, Happening, ReportStats, TimelineEntry, TraceRow};
+use super::metrics::{
+    Balance, ClosureDayRow, CostItem, DailyRow, Happening, ReportStats, TimelineEntry, TraceRow,
+};
+use super::riders::RiderPool;
+use super::stock::Lots;
 use crate::engine::{
     DAY, HOUR, Model, RngStreams, Scheduler, SimDuration, SimRng, SimTime, StreamId,
 };
@@ -31,9 +38,9 @@ pub(crate) const G: f64 = 1_000.0;
 pub enum Risk {
     /// Low risk: stores open with crowd limits.
     Low,
-    /// Medium risk (control zone): purchases by pass, online delivery.
+    /// Medium risk (control zone 管控): purchases by pass, online delivery.
     Medium,
-    /// High risk (sealed): no in-person sales; distribution points.
+    /// High risk (sealed 封控): no in-person sales; distribution points.
     High,
 }
 
@@ -64,7 +71,7 @@ pub enum Dest {
 pub enum ShipKind {
     /// Restocking a store.
     Restock,
-    /// A production base's daily output.
+    /// A production base's output, ordered by a depot.
     Production,
     /// An emergency transfer from other regions.
     Transfer,
@@ -104,8 +111,8 @@ pub enum CityEvent {
     DayEnd,
     /// 16:00: store reports and the daily dispatch 日调度 of the autopilot.
     Report,
-    /// 05:00: production bases' daily output.
-    Production,
+    /// Depots review their stock and order from the production bases.
+    DepotReview,
     /// A store reviews its stock and reorders.
     Replenish {
         /// Store.
@@ -193,11 +200,51 @@ pub enum CityEvent {
         /// Share that comes back.
         share: f64,
     },
+    /// Riders called from outside arrive in a district.
+    RidersArrive {
+        /// District.
+        district: u32,
+        /// Riders.
+        count: u32,
+    },
     /// Extra checkpoint delay ends.
     CheckpointNormal {
         /// Extra hours removed.
         extra_hours: f64,
     },
+}
+
+/// The random streams, one per exogenous source.
+#[derive(Debug)]
+pub(crate) struct Rngs {
+    pub(crate) demand: SimRng,
+    pub(crate) closures: SimRng,
+    pub(crate) transport: SimRng,
+    pub(crate) rumour: SimRng,
+    pub(crate) monitor: SimRng,
+    pub(crate) service: SimRng,
+}
+
+/// Buildings: their residents' pantries and orders.
+#[derive(Debug)]
+pub(crate) struct Homes {
+    /// Daily need per building × category [g/day].
+    pub(crate) need: Vec<i64>,
+    /// Pantry stock [g].
+    pub(crate) pantry: Vec<i64>,
+    /// Online orders waiting for a rider [g].
+    pub(crate) online: Vec<i64>,
+    /// Households per building.
+    pub(crate) households: Vec<u32>,
+    /// The active closure covering each building, or [`NONE`].
+    pub(crate) sealed_by: Vec<u32>,
+    /// Risk level of each building.
+    pub(crate) risk: Vec<Risk>,
+    /// Per building: the largest end of the active closures covering it
+    /// (0 if none), to tell in one look whether a place is inside one.
+    pub(crate) cover_end: Vec<usize>,
+    /// When consumption was last counted.
+    pub(crate) last_consume: SimTime,
 }
 
 /// Vehicles of one origin and the orders waiting for them.
@@ -216,13 +263,73 @@ pub(crate) struct Order {
     pub(crate) amounts: Vec<i64>,
 }
 
+/// Goods that keep at most this long are fresh goods [days]: they travel
+/// in orders of their own, which vehicles take first.
+pub(crate) const FRESH_DAYS: f64 = 30.0;
+
+/// Stores (key supply enterprises 重点保供企业).
+#[derive(Debug)]
+pub(crate) struct Stores {
+    /// Stock per store × category.
+    pub(crate) stock: Vec<Lots>,
+    /// Ordered and not yet arrived [g].
+    pub(crate) pending: Vec<i64>,
+    /// Normal daily sales: the need of the buildings that shop there [g/day].
+    pub(crate) normal: Vec<i64>,
+    /// Daily need of the sealed residents it supplies as a designated
+    /// supplier [g/day].
+    pub(crate) duty: Vec<i64>,
+    /// Since when a shelf is empty [s], or `u64::MAX`.
+    pub(crate) stockout_since: Vec<u64>,
+    /// Per district × category: stores showing an empty shelf.
+    pub(crate) stockouts_in: Vec<u32>,
+    /// Risk level of each store's place.
+    pub(crate) risk: Vec<Risk>,
+    /// Each store's vans.
+    pub(crate) fleet: Vec<Fleet>,
+    /// Stock as last reported to the bureau [g].
+    pub(crate) reported: Vec<i64>,
+}
+
+/// Suppliers: depots (warehouses, wholesale markets) with stock, production
+/// bases with a daily capacity, other regions.
+#[derive(Debug)]
+pub(crate) struct Depots {
+    /// Stock per supplier × category (depots only).
+    pub(crate) stock: Vec<Lots>,
+    /// Normal daily throughput: the normal sales of the stores a depot
+    /// serves [g/day].
+    pub(crate) normal: Vec<i64>,
+    /// Ordered from production bases and not yet arrived [g].
+    pub(crate) inbound: Vec<i64>,
+    /// Production bases: daily capacity per category [g/day].
+    pub(crate) capacity: Vec<i64>,
+    /// Production bases: capacity left today [g].
+    pub(crate) capacity_left: Vec<i64>,
+    /// Trucks.
+    pub(crate) fleet: Vec<Fleet>,
+    /// Depots: dispatch capacity left today [g].
+    pub(crate) budget: Vec<i64>,
+    /// Closed until (after `warehouse_closed`).
+    pub(crate) closed_until: Vec<SimTime>,
+}
+
 /// Goods on the road.
 #[derive(Debug, Clone)]
 pub(crate) struct Shipment {
     pub(crate) dest: Dest,
     pub(crate) kind: ShipKind,
     pub(crate) amounts: Vec<i64>,
+    /// Mean time the goods were made, per category [s].
+    pub(crate) made: Vec<i64>,
     pub(crate) live: bool,
+}
+
+/// Shipments in flight, with a free list.
+#[derive(Debug, Default)]
+pub(crate) struct Road {
+    pub(crate) shipments: Vec<Shipment>,
+    pub(crate) free: Vec<u32>,
 }
 
 /// A closure and what the plan did for it.
@@ -249,11 +356,13 @@ pub(crate) struct Closure {
     pub(crate) compensated: bool,
     /// Daily need of the sealed residents carried by each designated supplier [g/day].
     pub(crate) duty: Vec<i64>,
-    /// Riders assigned to its points.
-    pub(crate) riders: u32,
+    /// Riders assigned to its points, by the district they come from.
+    pub(crate) riders: Vec<(usize, u32)>,
+    /// Riders the plan wanted for its points.
+    pub(crate) riders_wanted: u32,
 }
 
-/// A distribution point.
+/// A distribution point 应急投放点.
 #[derive(Debug, Clone)]
 pub(crate) struct Point {
     pub(crate) closure: u32,
@@ -272,93 +381,77 @@ pub(crate) struct Point {
     pub(crate) unserved_wait_s: u64,
 }
 
-/// The dynamic state of one replication.
-#[derive(Debug)]
-pub struct World<'a> {
-    pub(crate) sc: &'a Scenario,
-    pub(crate) nc: usize,
-    pub(crate) seed: u64,
-    pub(crate) replication: u64,
-    pub(crate) trace: Option<Vec<TraceRow>>,
-    // Random streams, one per exogenous source.
-    pub(crate) r_demand: SimRng,
-    pub(crate) r_closures: SimRng,
-    pub(crate) r_transport: SimRng,
-    pub(crate) r_rumour: SimRng,
-    pub(crate) r_monitor: SimRng,
-    pub(crate) r_service: SimRng,
-    // Buildings.
-    pub(crate) need: Vec<i64>,
-    pub(crate) pantry: Vec<i64>,
-    pub(crate) want_in: Vec<i64>,
-    pub(crate) want_on: Vec<i64>,
-    pub(crate) shop_at: Vec<u32>,
-    pub(crate) sealed_by: Vec<u32>,
-    pub(crate) risk: Vec<Risk>,
-    pub(crate) last_consume: SimTime,
-    // Stores.
-    pub(crate) stock: Vec<i64>,
-    pub(crate) pending: Vec<i64>,
-    pub(crate) normal: Vec<i64>,
-    pub(crate) duty: Vec<i64>,
-    pub(crate) stockout_since: Vec<u64>,
-    /// Per district × category: stores showing an empty shelf.
-    pub(crate) stockouts_in: Vec<u32>,
-    pub(crate) store_risk: Vec<Risk>,
-    pub(crate) store_fleet: Vec<Fleet>,
-    pub(crate) reported: Vec<i64>,
-    // Suppliers.
-    pub(crate) sup_stock: Vec<i64>,
-    pub(crate) sup_normal: Vec<i64>,
-    pub(crate) sup_fleet: Vec<Fleet>,
-    pub(crate) sup_budget: Vec<i64>,
-    pub(crate) sup_closed_until: Vec<SimTime>,
-    // Goods on the road.
-    pub(crate) shipments: Vec<Shipment>,
-    pub(crate) free_shipments: Vec<u32>,
-    // Closures and points.
+/// Closures and the points that answer them.
+#[derive(Debug, Default)]
+pub(crate) struct Response {
     pub(crate) closures: Vec<Closure>,
     pub(crate) points: Vec<Point>,
-    pub(crate) point_stock: Vec<i64>,
+    /// Stock per point × category.
+    pub(crate) point_stock: Vec<Lots>,
+    /// Ordered for a point and not yet arrived [g].
     pub(crate) point_pending: Vec<i64>,
-    // Districts.
-    pub(crate) district_pop: Vec<u64>,
+}
+
+/// Districts: residents, staff, panic and riders.
+#[derive(Debug)]
+pub(crate) struct Districts {
+    pub(crate) pop: Vec<u64>,
     pub(crate) sealed_pop: Vec<u64>,
-    /// Per building: the largest end of the active closures covering it
-    /// (0 if none), to tell in one look whether a place is inside one.
-    cover_end: Vec<usize>,
     pub(crate) staff_loss: Vec<f64>,
+    /// Share of staff at work.
     pub(crate) attendance: Vec<f64>,
+    /// Panic: the urge to buy (0..1).
     pub(crate) panic: Vec<f64>,
+    /// Hoarding: the share of the extra cover households want (0..1).
+    pub(crate) hoard: Vec<f64>,
+    /// When panic and hoarding were last brought up to date.
     pub(crate) panic_at: SimTime,
-    pub(crate) rider_kg_left: Vec<i64>,
-    pub(crate) extra_riders: f64,
+    /// Publicity acting: (start, end) of each message.
+    pub(crate) publicity: Vec<(SimTime, SimTime)>,
+    pub(crate) riders: RiderPool,
     pub(crate) extra_checkpoint_h: f64,
-    // Plan state.
+}
+
+/// The daily dispatch's own state: what it has called and is waiting for.
+#[derive(Debug)]
+pub(crate) struct DispatchState {
+    /// City normal need per category [g/day].
     pub(crate) city_need: Vec<i64>,
+    /// Reserve left per tier [g].
     pub(crate) reserve_left: Vec<i64>,
+    /// Transfers called and not yet arrived, per category [g].
     pub(crate) transfer_pending: Vec<i64>,
+    /// Reserve releases not yet arrived, per category [g].
     pub(crate) reserve_pending: Vec<i64>,
     pub(crate) publicity_pending: bool,
     pub(crate) last_publicity: Option<SimTime>,
-    // Metrics.
-    pub(crate) m: Acc,
+    /// City sales per category today so far, and yesterday [g].
+    pub(crate) sales_today: Vec<i64>,
+    pub(crate) sales_yesterday: Vec<i64>,
 }
 
 /// Accumulators of the metrics.
 #[derive(Debug, Default)]
 pub(crate) struct Acc {
     pub(crate) day: u32,
-    /// Per district × category: need, sales, online, point, unmet, deliveries, reserve.
-    pub(crate) daily: Vec<[i64; 7]>,
-    pub(crate) rows: Vec<super::metrics::DailyRow>,
+    /// Per district × category: the day's [`DAILY`] slots.
+    pub(crate) daily: Vec<[i64; DAILY]>,
+    pub(crate) rows: Vec<DailyRow>,
+    pub(crate) closure_days: Vec<ClosureDayRow>,
+    /// Per point: orders started, their waits [s] and orders served at the
+    /// last midnight.
+    pub(crate) point_marks: Vec<[u64; 3]>,
     pub(crate) need: Vec<i64>,
     pub(crate) unmet: Vec<i64>,
     pub(crate) spoiled: Vec<i64>,
+    pub(crate) spoiled_home: Vec<i64>,
+    pub(crate) online_cancelled: Vec<i64>,
     pub(crate) stockout_s: Vec<u64>,
     pub(crate) peak_sales: Vec<f64>,
     pub(crate) reserve: Vec<i64>,
     pub(crate) transfer: Vec<i64>,
+    pub(crate) produced: Vec<i64>,
+    pub(crate) sold: Vec<i64>,
     pub(crate) balance: Vec<Balance>,
     pub(crate) peak_panic: f64,
     /// Government cost per item of [`CostItem::ALL`] [yuan].
@@ -375,6 +468,42 @@ pub(crate) const POINT: usize = 3;
 pub(crate) const UNMET: usize = 4;
 pub(crate) const DELIVERED: usize = 5;
 pub(crate) const RESERVE: usize = 6;
+pub(crate) const CANCELLED: usize = 7;
+pub(crate) const DAILY: usize = 8;
+
+/// The dynamic state of one replication.
+#[derive(Debug)]
+pub struct World<'a> {
+    pub(crate) sc: &'a Scenario,
+    pub(crate) nc: usize,
+    /// Categories by shelf life, shortest first: the loading order.
+    pub(crate) fresh_first: Vec<usize>,
+    /// Whether each category is fresh (see [`FRESH_DAYS`]).
+    pub(crate) fresh: Vec<bool>,
+    pub(crate) seed: u64,
+    pub(crate) replication: u64,
+    pub(crate) trace: Option<Vec<TraceRow>>,
+    pub(crate) rng: Rngs,
+    pub(crate) homes: Homes,
+    pub(crate) stores: Stores,
+    pub(crate) depots: Depots,
+    pub(crate) road: Road,
+    pub(crate) resp: Response,
+    pub(crate) districts: Districts,
+    pub(crate) bureau: DispatchState,
+    pub(crate) m: Acc,
+}
+
+/// Days of a category's shelf life a store holds at most: goods are sold
+/// while fresh (see docs/model.md).
+pub(crate) const STORE_SHELF_SHARE: f64 = 0.65;
+
+/// Days of a category's shelf life a depot holds at most: perishables pass
+/// through quickly.
+pub(crate) const DEPOT_SHELF_SHARE: f64 = 0.2;
+
+/// Days of a category's shelf life a distribution point holds at most.
+pub(crate) const POINT_SHELF_SHARE: f64 = 0.5;
 
 impl<'a> World<'a> {
     /// The initial state of replication `replication` of `sc` under `seed`.
@@ -386,16 +515,26 @@ impl<'a> World<'a> {
         let ns = city.stores.len();
         let nsup = city.suppliers.len();
         let nd = city.districts.len();
-        let start_cover = sc.households.start_cover_days();
+        let start = SimTime::ZERO.0 as i64;
         let mut need = vec![0i64; nb * nc];
         let mut pantry = vec![0i64; nb * nc];
         for (b, bd) in city.buildings.iter().enumerate() {
             for (c, g) in sc.goods.iter().enumerate() {
                 let n = (f64::from(bd.residents) * g.need_kg * G).round() as i64;
                 need[b * nc + c] = n;
-                pantry[b * nc + c] = (n as f64 * start_cover).round() as i64;
+                let cover = sc.households.start_cover_days(g.pantry_life_days);
+                pantry[b * nc + c] = (n as f64 * cover).round() as i64;
             }
         }
+        let households = city
+            .buildings
+            .iter()
+            .map(|b| {
+                (f64::from(b.residents) / sc.households.persons_per_household)
+                    .round()
+                    .max(1.0) as u32
+            })
+            .collect();
         let mut normal = vec![0i64; ns * nc];
         let mut city_need = vec![0i64; nc];
         for (b, bd) in city.buildings.iter().enumerate() {
@@ -404,128 +543,158 @@ impl<'a> World<'a> {
                 city_need[c] += need[b * nc + c];
             }
         }
-        let mut stock = vec![0i64; ns * nc];
-        for s in 0..ns {
-            for (c, g) in sc.goods.iter().enumerate() {
-                let days = sc.stores.initial_stock_days.min(g.shelf_life_days);
-                stock[s * nc + c] = (normal[s * nc + c] as f64 * days).round() as i64;
-            }
-        }
+        let stock = (0..ns * nc)
+            .map(|i| {
+                let days = sc
+                    .stores
+                    .initial_stock_days
+                    .min(store_cover_days(sc, i % nc));
+                Lots::steady(start, normal[i], days)
+            })
+            .collect();
         let mut sup_normal = vec![0i64; nsup * nc];
         for (s, st) in city.stores.iter().enumerate() {
             for c in 0..nc {
                 sup_normal[st.supplier * nc + c] += normal[s * nc + c];
             }
         }
-        let mut sup_stock = vec![0i64; nsup * nc];
+        let mut capacity = vec![0i64; nsup * nc];
+        let mut sup_stock = Vec::with_capacity(nsup * nc);
         for (i, sp) in city.suppliers.iter().enumerate() {
-            for (c, g) in sc.goods.iter().enumerate() {
+            for c in 0..nc {
+                let k = i * nc + c;
                 if sp.is_depot() {
-                    let days = sc.stores.warehouse_stock_days.min(g.shelf_life_days);
-                    sup_stock[i * nc + c] = (sup_normal[i * nc + c] as f64 * days).round() as i64;
-                } else if sp.kind == super::config::SupplierKind::ProductionBase {
-                    // A base's normal throughput is its own daily output.
-                    sup_normal[i * nc + c] =
-                        (city_need[c] as f64 * sp.production_share).round() as i64;
+                    let days = sc.stores.warehouse_stock_days.min(depot_cover_days(sc, c));
+                    sup_stock.push(Lots::steady(start, sup_normal[k], days));
+                } else {
+                    sup_stock.push(Lots::default());
+                    if sp.kind == SupplierKind::ProductionBase {
+                        capacity[k] = (city_need[c] as f64 * sp.production_share).round() as i64;
+                    }
                 }
             }
         }
         let van_g = (sc.transport.van_capacity_kg * G) as i64;
         let truck_g = (sc.transport.truck_capacity_kg * G) as i64;
-        let store_fleet = city
-            .stores
-            .iter()
-            .map(|s| Fleet {
-                free: s.vans,
-                capacity_g: van_g,
-                queue: VecDeque::new(),
-            })
-            .collect();
-        let sup_fleet = city
-            .suppliers
-            .iter()
-            .map(|s| Fleet {
-                free: s.trucks,
-                capacity_g: truck_g,
-                queue: VecDeque::new(),
-            })
-            .collect();
-        let mut district_pop = vec![0u64; nd];
+        let fleet = |n: u32, capacity_g: i64| Fleet {
+            free: n,
+            capacity_g,
+            queue: VecDeque::new(),
+        };
+        let mut pop = vec![0u64; nd];
         for b in &city.buildings {
-            district_pop[b.district] += u64::from(b.residents);
+            pop[b.district] += u64::from(b.residents);
         }
-        let reserve_left = sc
-            .reserves
+        let riders = RiderPool::new(&pop, sc.riders.per_10k);
+        let mut fresh_first: Vec<usize> = (0..nc).collect();
+        fresh_first.sort_by(|&a, &b| {
+            sc.goods[a]
+                .shelf_life_days
+                .total_cmp(&sc.goods[b].shelf_life_days)
+        });
+        let fresh = sc
+            .goods
             .iter()
-            .map(|r| (r.stock_kg * G).round() as i64)
+            .map(|g| g.shelf_life_days <= FRESH_DAYS)
             .collect();
         let mut w = World {
             sc,
             nc,
+            fresh_first,
+            fresh,
             seed,
             replication,
             trace: trace.then(Vec::new),
-            r_demand: streams.stream(StreamId::Demand),
-            r_closures: streams.stream(StreamId::Closures),
-            r_transport: streams.stream(StreamId::Transport),
-            r_rumour: streams.stream(StreamId::Rumour),
-            r_monitor: streams.stream(StreamId::Monitoring),
-            r_service: streams.stream(StreamId::Service),
-            need,
-            pantry,
-            want_in: vec![0; nb * nc],
-            want_on: vec![0; nb * nc],
-            shop_at: vec![NONE; nb],
-            sealed_by: vec![NONE; nb],
-            risk: vec![Risk::Low; nb],
-            last_consume: SimTime::ZERO,
-            stock,
-            pending: vec![0; ns * nc],
-            normal,
-            duty: vec![0; ns * nc],
-            stockout_since: vec![u64::MAX; ns * nc],
-            stockouts_in: vec![0; nd * nc],
-            store_risk: vec![Risk::Low; ns],
-            store_fleet,
-            reported: Vec::new(),
-            sup_stock,
-            sup_normal,
-            sup_fleet,
-            sup_budget: vec![0; nsup],
-            sup_closed_until: vec![SimTime::ZERO; nsup],
-            shipments: Vec::new(),
-            free_shipments: Vec::new(),
-            closures: Vec::new(),
-            points: Vec::new(),
-            point_stock: Vec::new(),
-            point_pending: Vec::new(),
-            district_pop,
-            sealed_pop: vec![0; nd],
-            cover_end: vec![0; nb],
-            staff_loss: vec![0.0; nd],
-            attendance: vec![1.0; nd],
-            panic: vec![0.0; nd],
-            panic_at: SimTime::ZERO,
-            rider_kg_left: vec![0; nd],
-            extra_riders: 0.0,
-            extra_checkpoint_h: 0.0,
-            city_need,
-            reserve_left,
-            transfer_pending: vec![0; nc],
-            reserve_pending: vec![0; nc],
-            publicity_pending: false,
-            last_publicity: None,
+            rng: Rngs {
+                demand: streams.stream(StreamId::Demand),
+                closures: streams.stream(StreamId::Closures),
+                transport: streams.stream(StreamId::Transport),
+                rumour: streams.stream(StreamId::Rumour),
+                monitor: streams.stream(StreamId::Monitoring),
+                service: streams.stream(StreamId::Service),
+            },
+            homes: Homes {
+                need,
+                pantry,
+                online: vec![0; nb * nc],
+                households,
+                sealed_by: vec![NONE; nb],
+                risk: vec![Risk::Low; nb],
+                cover_end: vec![0; nb],
+                last_consume: SimTime::ZERO,
+            },
+            stores: Stores {
+                stock,
+                pending: vec![0; ns * nc],
+                normal,
+                duty: vec![0; ns * nc],
+                stockout_since: vec![u64::MAX; ns * nc],
+                stockouts_in: vec![0; nd * nc],
+                risk: vec![Risk::Low; ns],
+                fleet: city.stores.iter().map(|s| fleet(s.vans, van_g)).collect(),
+                reported: Vec::new(),
+            },
+            depots: Depots {
+                stock: sup_stock,
+                normal: sup_normal,
+                inbound: vec![0; nsup * nc],
+                capacity_left: capacity.clone(),
+                capacity,
+                fleet: city
+                    .suppliers
+                    .iter()
+                    .map(|s| fleet(s.trucks, truck_g))
+                    .collect(),
+                budget: vec![0; nsup],
+                closed_until: vec![SimTime::ZERO; nsup],
+            },
+            road: Road::default(),
+            resp: Response::default(),
+            districts: Districts {
+                pop,
+                sealed_pop: vec![0; nd],
+                staff_loss: vec![0.0; nd],
+                attendance: vec![1.0; nd],
+                panic: vec![0.0; nd],
+                hoard: vec![0.0; nd],
+                panic_at: SimTime::ZERO,
+                publicity: Vec::new(),
+                riders,
+                extra_checkpoint_h: 0.0,
+            },
+            bureau: DispatchState {
+                reserve_left: sc
+                    .reserves
+                    .iter()
+                    .map(|r| (r.stock_kg * G).round() as i64)
+                    .collect(),
+                transfer_pending: vec![0; nc],
+                reserve_pending: vec![0; nc],
+                publicity_pending: false,
+                last_publicity: None,
+                sales_today: vec![0; nc],
+                sales_yesterday: city_need.clone(),
+                city_need,
+            },
             m: Acc::default(),
         };
-        w.reported = w.stock.clone();
-        w.m.daily = vec![[0; 7]; nd * nc];
-        w.m.need = vec![0; nc];
-        w.m.unmet = vec![0; nc];
-        w.m.spoiled = vec![0; nc];
+        w.stores.reported = w.stores.stock.iter().map(Lots::total).collect();
+        w.m.daily = vec![[0; DAILY]; nd * nc];
+        for v in [
+            &mut w.m.need,
+            &mut w.m.unmet,
+            &mut w.m.spoiled,
+            &mut w.m.spoiled_home,
+            &mut w.m.online_cancelled,
+            &mut w.m.reserve,
+            &mut w.m.transfer,
+            &mut w.m.produced,
+            &mut w.m.sold,
+        ] {
+            *v = vec![0; nc];
+        }
         w.m.stockout_s = vec![0; nc];
         w.m.peak_sales = vec![0.0; nc];
-        w.m.reserve = vec![0; nc];
-        w.m.transfer = vec![0; nc];
         w.m.balance = vec![Balance::default(); nc];
         for c in 0..nc {
             w.m.balance[c].initial_g = w.goods_on_hand(c);
@@ -548,7 +717,7 @@ impl<'a> World<'a> {
             SimDuration(self.sc.monitoring.report_hour * HOUR),
             CityEvent::Report,
         );
-        s.schedule_in(SimDuration(5 * HOUR), CityEvent::Production);
+        s.schedule_in(SimDuration(5 * HOUR), CityEvent::DepotReview);
         let n = self.sc.city.stores.len() as u64;
         for st in 0..n {
             // Reviews spread over the night, 22:00 to 06:00, store by store.
@@ -575,8 +744,8 @@ impl<'a> World<'a> {
     /// An exponential delay with `rate` [1/day] drawn from `stream`.
     pub(crate) fn exp_days(&mut self, rate: f64, stream: Stream) -> SimDuration {
         let rng = match stream {
-            Stream::Closures => &mut self.r_closures,
-            Stream::Rumour => &mut self.r_rumour,
+            Stream::Closures => &mut self.rng.closures,
+            Stream::Rumour => &mut self.rng.rumour,
         };
         let u: f64 = rng.random();
         SimDuration::from_days(-(1.0 - u).ln() / rate)
@@ -586,14 +755,13 @@ impl<'a> World<'a> {
     /// on the road [g].
     pub(crate) fn goods_on_hand(&self, c: usize) -> i64 {
         let nc = self.nc;
-        let sum_col = |v: &[i64]| v.iter().skip(c).step_by(nc).sum::<i64>();
-        let mut total = sum_col(&self.pantry) + sum_col(&self.stock) + sum_col(&self.point_stock);
-        for (i, sp) in self.sc.city.suppliers.iter().enumerate() {
-            if sp.kind != super::config::SupplierKind::OtherRegion {
-                total += self.sup_stock[i * nc + c];
-            }
-        }
-        for sh in &self.shipments {
+        let col = |v: &[i64]| v.iter().skip(c).step_by(nc).sum::<i64>();
+        let lots = |v: &[Lots]| v.iter().skip(c).step_by(nc).map(Lots::total).sum::<i64>();
+        let mut total = col(&self.homes.pantry)
+            + lots(&self.stores.stock)
+            + lots(&self.resp.point_stock)
+            + lots(&self.depots.stock);
+        for sh in &self.road.shipments {
             if sh.live && !matches!(sh.kind, ShipKind::Transfer | ShipKind::Reserve) {
                 total += sh.amounts[c];
             }
@@ -603,43 +771,42 @@ impl<'a> World<'a> {
 
     /// Whether any closure is active.
     pub(crate) fn any_closure(&self) -> bool {
-        self.closures.iter().any(|c| c.ended.is_none())
+        self.resp.closures.iter().any(|c| c.ended.is_none())
     }
 
     /// Recomputes risk levels of buildings and stores, sealed population and
     /// staff attendance, after a closure starts or ends.
     pub(crate) fn refresh_zones(&mut self) {
         let city = &self.sc.city;
-        self.risk.iter_mut().for_each(|r| *r = Risk::Low);
-        self.sealed_pop.iter_mut().for_each(|p| *p = 0);
-        self.cover_end.iter_mut().for_each(|e| *e = 0);
-        for cl in self.closures.iter().filter(|c| c.ended.is_none()) {
+        let homes = &mut self.homes;
+        homes.risk.iter_mut().for_each(|r| *r = Risk::Low);
+        homes.cover_end.iter_mut().for_each(|e| *e = 0);
+        self.districts.sealed_pop.iter_mut().for_each(|p| *p = 0);
+        for cl in self.resp.closures.iter().filter(|c| c.ended.is_none()) {
             let p = &city.places[cl.place as usize];
-            if let Some(parent) = p.parent {
-                let pp = &city.places[parent];
-                if pp.level != Level::District {
-                    for r in &mut self.risk[pp.first..pp.end] {
-                        *r = (*r).max(Risk::Medium);
-                    }
+            if let Some(zone) = control_zone(&self.sc.city, cl.place as usize) {
+                let pp = &city.places[zone];
+                for r in &mut homes.risk[pp.first..pp.end] {
+                    *r = (*r).max(Risk::Medium);
                 }
             }
-            for r in &mut self.risk[p.first..p.end] {
+            for r in &mut homes.risk[p.first..p.end] {
                 *r = Risk::High;
             }
-            for e in &mut self.cover_end[p.first..p.end] {
+            for e in &mut homes.cover_end[p.first..p.end] {
                 *e = (*e).max(p.end);
             }
-            self.sealed_pop[p.district] += p.population;
+            self.districts.sealed_pop[p.district] += p.population;
         }
         for (s, st) in city.stores.iter().enumerate() {
             let p = &city.places[st.place];
             // Inside an active closure: one covering its first building
             // reaches at least to its end (places nest, so that closure
             // holds the whole place).
-            let sealed = p.end > p.first && self.cover_end[p.first] >= p.end;
-            self.store_risk[s] = if sealed {
+            let sealed = p.end > p.first && homes.cover_end[p.first] >= p.end;
+            self.stores.risk[s] = if sealed {
                 Risk::High
-            } else if self.risk[p.first..p.end].iter().any(|&r| r != Risk::Low) {
+            } else if homes.risk[p.first..p.end].iter().any(|&r| r != Risk::Low) {
                 Risk::Medium
             } else {
                 Risk::Low
@@ -651,33 +818,34 @@ impl<'a> World<'a> {
     /// Staff attendance per district: staff who live in sealed places stay
     /// home, and scripted staff losses.
     pub(crate) fn refresh_attendance(&mut self) {
-        for d in 0..self.attendance.len() {
-            let sealed = self.sealed_pop[d] as f64 / self.district_pop[d].max(1) as f64;
-            self.attendance[d] = ((1.0 - sealed) * (1.0 - self.staff_loss[d])).clamp(0.0, 1.0);
+        let d = &mut self.districts;
+        for i in 0..d.attendance.len() {
+            let sealed = d.sealed_pop[i] as f64 / d.pop[i].max(1) as f64;
+            d.attendance[i] = ((1.0 - sealed) * (1.0 - d.staff_loss[i])).clamp(0.0, 1.0);
         }
     }
 
-    /// Rider and depot dispatch capacities for a new day.
+    /// Rider, depot dispatch and production capacities for a new day.
     pub(crate) fn reset_daily_capacity(&mut self) {
         let r = &self.sc.riders;
-        let pop = self.sc.city.population.max(1) as f64;
-        for d in 0..self.rider_kg_left.len() {
-            let dp = self.district_pop[d] as f64;
-            let riders = r.per_10k * dp / 10_000.0 + self.extra_riders * dp / pop;
-            let kg = riders * self.attendance[d] * r.orders_per_rider_per_day * r.kg_per_order;
-            self.rider_kg_left[d] = (kg * G) as i64;
-        }
+        let per_rider = r.orders_per_rider_per_day * r.kg_per_order * G;
+        self.districts
+            .riders
+            .reset_day(&self.districts.attendance, per_rider);
         let per_staff = self.sc.transport.warehouse_kg_per_staff_day * G;
         for (i, sp) in self.sc.city.suppliers.iter().enumerate() {
             // Depots are staff-bound; a base's output is bounded by its
-            // production share and its trucks.
-            self.sup_budget[i] = if sp.is_depot() {
-                let att = sp.district.map_or(1.0, |d| self.attendance[d]);
+            // capacity and its trucks.
+            self.depots.budget[i] = if sp.is_depot() {
+                let att = sp.district.map_or(1.0, |d| self.districts.attendance[d]);
                 (f64::from(sp.staff) * att * per_staff) as i64
             } else {
                 i64::MAX
             };
         }
+        self.depots
+            .capacity_left
+            .copy_from_slice(&self.depots.capacity);
     }
 
     /// Records what happened for the timeline.
@@ -695,8 +863,51 @@ impl<'a> World<'a> {
 
     /// Whether the plan's response (faster replenishment) is on.
     pub(crate) fn response_on(&self) -> bool {
-        self.any_closure() || self.panic.iter().any(|&p| p > self.sc.plan.response_panic)
+        self.any_closure()
+            || self
+                .districts
+                .panic
+                .iter()
+                .any(|&p| p > self.sc.plan.response_panic)
     }
+
+    /// The name of district `d`.
+    pub(crate) fn district_name(&self, d: usize) -> String {
+        let city = &self.sc.city;
+        city.places[city.districts[d]].name.clone()
+    }
+}
+
+/// The control zone 管控区 around a sealed place: the place one level up,
+/// except around a street (whose parent is a whole district) or a site.
+pub(crate) fn control_zone(city: &super::config::City, place: usize) -> Option<usize> {
+    let p = &city.places[place];
+    let parent = p.parent?;
+    (city.places[parent].level != Level::District).then_some(parent)
+}
+
+/// Days of normal sales a store holds at most of category `c`: the
+/// order-up-to level, and no more than a share of the shelf life.
+pub(crate) fn store_cover_days(sc: &Scenario, c: usize) -> f64 {
+    sc.stores
+        .target_stock_days
+        .min(STORE_SHELF_SHARE * sc.goods[c].shelf_life_days)
+}
+
+/// Days of its residents' need a distribution point holds at most of
+/// category `c`: the plan's point cover, and no more than a share of the
+/// shelf life (the goods have aged at the depot and the store already).
+pub(crate) fn point_cover_days(sc: &Scenario, c: usize) -> f64 {
+    sc.plan
+        .point_cover_days
+        .min(POINT_SHELF_SHARE * sc.goods[c].shelf_life_days)
+}
+
+/// Days of normal throughput a depot holds at most of category `c`.
+pub(crate) fn depot_cover_days(sc: &Scenario, c: usize) -> f64 {
+    sc.stores
+        .warehouse_stock_days
+        .min(DEPOT_SHELF_SHARE * sc.goods[c].shelf_life_days)
 }
 
 impl World<'_> {
@@ -705,11 +916,11 @@ impl World<'_> {
         let city = &self.sc.city;
         let place = |p: u32| city.places[p as usize].name.as_str();
         let closure = |c: u32| {
-            let cl = &self.closures[c as usize];
+            let cl = &self.resp.closures[c as usize];
             format!("closure #{c} ({} {})", cl.level.key(), place(cl.place))
         };
         let point = |p: u32| {
-            let pt = &self.points[p as usize];
+            let pt = &self.resp.points[p as usize];
             format!("point #{p} of {}", closure(pt.closure))
         };
         let origin = |o: &Origin| match o {
@@ -721,12 +932,12 @@ impl World<'_> {
             CityEvent::SalesRound => "sales round".into(),
             CityEvent::DayEnd => "midnight: spoilage, daily series".into(),
             CityEvent::Report => "16:00 reports and daily dispatch".into(),
-            CityEvent::Production => "production bases' daily output".into(),
+            CityEvent::DepotReview => "depots order from the production bases".into(),
             CityEvent::Replenish { store } => {
                 format!("{} reviews its stock", city.stores[*store as usize].name)
             }
             CityEvent::Arrive { shipment } => {
-                let sh = &self.shipments[*shipment as usize];
+                let sh = &self.road.shipments[*shipment as usize];
                 let dest = match sh.dest {
                     Dest::Store(i) => city.stores[i as usize].name.clone(),
                     Dest::Supplier(i) => city.suppliers[i as usize].name.clone(),
@@ -767,6 +978,12 @@ impl World<'_> {
             ),
             CityEvent::StaffBack { .. } => "staff return".into(),
             CityEvent::CheckpointNormal { .. } => "checkpoint delays back to normal".into(),
+            CityEvent::RidersArrive { district, count } => {
+                format!(
+                    "{count} riders arrive in {}",
+                    self.district_name(*district as usize)
+                )
+            }
         }
     }
 }
@@ -794,7 +1011,7 @@ impl Model for World<'_> {
         }
         match event {
             CityEvent::SalesRound => {
-                self.sales_round(now);
+                self.sales_round(now, s);
                 s.schedule_in(SimDuration(DAY), CityEvent::SalesRound);
             }
             CityEvent::DayEnd => {
@@ -805,16 +1022,16 @@ impl Model for World<'_> {
                 self.report(now, s);
                 s.schedule_in(SimDuration(DAY), CityEvent::Report);
             }
-            CityEvent::Production => {
-                self.production(now, s);
-                s.schedule_in(SimDuration(DAY), CityEvent::Production);
+            CityEvent::DepotReview => {
+                self.depot_review(now, s);
+                s.schedule_in(SimDuration(DAY / DEPOT_REVIEWS), CityEvent::DepotReview);
             }
             CityEvent::Replenish { store } => self.replenish(now, store, s),
             CityEvent::Arrive { shipment } => self.arrive(now, shipment, s),
             CityEvent::VehicleBack { origin } => {
                 match origin {
-                    Origin::Supplier(i) => self.sup_fleet[i as usize].free += 1,
-                    Origin::Store(i) => self.store_fleet[i as usize].free += 1,
+                    Origin::Supplier(i) => self.depots.fleet[i as usize].free += 1,
+                    Origin::Store(i) => self.stores.fleet[i as usize].free += 1,
                     Origin::Outside => {}
                 }
                 self.dispatch(now, origin, s);
@@ -835,7 +1052,7 @@ impl Model for World<'_> {
             }
             CityEvent::RandomClosure => {
                 let nb = self.sc.city.buildings.len();
-                let b = self.r_closures.random_range(0..nb);
+                let b = self.rng.closures.random_range(0..nb);
                 let place = self.sc.city.buildings[b].place as u32;
                 self.seal(now, place, Cause::Random, s);
                 let d = self.exp_days(self.sc.closures.new_buildings_per_day, Stream::Closures);
@@ -850,20 +1067,23 @@ impl Model for World<'_> {
             CityEvent::Publicity => self.publicity(now),
             CityEvent::Scripted { index } => self.scripted(now, index as usize, s),
             CityEvent::StaffBack { district, share } => {
+                let loss = &mut self.districts.staff_loss;
                 match district {
-                    Some(d) => {
-                        self.staff_loss[d as usize] = (self.staff_loss[d as usize] - share).max(0.0)
-                    }
-                    None => self
-                        .staff_loss
-                        .iter_mut()
-                        .for_each(|l| *l = (*l - share).max(0.0)),
+                    Some(d) => loss[d as usize] = (loss[d as usize] - share).max(0.0),
+                    None => loss.iter_mut().for_each(|l| *l = (*l - share).max(0.0)),
                 }
                 self.refresh_attendance();
             }
+            CityEvent::RidersArrive { district, count } => {
+                self.riders_arrive(now, Some(district as usize), count, s);
+            }
             CityEvent::CheckpointNormal { extra_hours } => {
-                self.extra_checkpoint_h = (self.extra_checkpoint_h - extra_hours).max(0.0);
+                let x = &mut self.districts.extra_checkpoint_h;
+                *x = (*x - extra_hours).max(0.0);
             }
         }
     }
 }
+
+/// Depot reviews per day.
+pub(crate) const DEPOT_REVIEWS: u64 = 24;

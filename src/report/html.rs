@@ -516,6 +516,7 @@ fn kind(h: &Happening) -> (&'static str, Msg) {
         }
         Happening::Designated { .. }
         | Happening::PointsOpened { .. }
+        | Happening::RidersCalled { .. }
         | Happening::Transfer { .. }
         | Happening::ReserveRelease { .. }
         | Happening::PublicityOrdered { .. }

@@ -223,6 +223,7 @@ pub fn happening(sc: &Scenario, lang: Lang, h: &Happening) -> String {
             s
         }
         Happening::FirstGoods { place, .. } => t!(lang, TL_FIRST_GOODS, place),
+        Happening::RidersCalled { place, riders, .. } => t!(lang, TL_RIDERS_CALLED, riders, place),
         Happening::Reopened { place, level, .. } => t!(
             lang,
             TL_REOPENED,

@@ -10,21 +10,23 @@ use super::dist::dist_from_raw;
 use super::locate::KeyPath;
 use super::raw::*;
 use crate::engine::{DAY, HOUR, MINUTE, RngStreams, SimTime, StreamId};
+use crate::i18n::Text;
 use crate::model::Dist;
 use crate::model::config::{self as m, Level, Scenario};
+use crate::text;
 
 /// A validation problem: where and what.
 #[derive(Debug, Clone)]
 pub struct Problem {
     /// Key path of the offending value.
     pub path: KeyPath,
-    /// What is wrong, lowercase, no trailing period.
-    pub message: String,
+    /// What is wrong, lowercase, no trailing period, in every language.
+    pub message: Text,
 }
 
 type R<T> = Result<T, Problem>;
 
-fn problem<T>(path: &KeyPath, message: impl Into<String>) -> R<T> {
+fn problem<T>(path: &KeyPath, message: impl Into<Text>) -> R<T> {
     Err(Problem {
         path: path.clone(),
         message: message.into(),
@@ -36,7 +38,7 @@ fn problem<T>(path: &KeyPath, message: impl Into<String>) -> R<T> {
 /// 100 kg, anything else up to 10^12 (so that gram arithmetic cannot overflow).
 fn finite(path: &KeyPath, v: f64) -> R<f64> {
     if !v.is_finite() {
-        return problem(path, format!("must be a finite number, not {v}"));
+        return problem(path, text!(SC_NOT_FINITE, v));
     }
     let key = match path.0.last() {
         Some(super::locate::PathSeg::Key(k)) => k.as_str(),
@@ -52,7 +54,7 @@ fn finite(path: &KeyPath, v: f64) -> R<f64> {
         (1e12, "")
     };
     if v.abs() > limit {
-        return problem(path, format!("{v} is too large: at most {limit}{unit}"));
+        return problem(path, text!(SC_TOO_LARGE, v, limit, unit));
     }
     Ok(v)
 }
@@ -62,7 +64,7 @@ fn positive(path: &KeyPath, v: f64) -> R<f64> {
     if finite(path, v)? > 0.0 {
         Ok(v)
     } else {
-        problem(path, format!("must be greater than 0, not {v}"))
+        problem(path, text!(SC_POSITIVE, v))
     }
 }
 
@@ -71,7 +73,7 @@ fn non_negative(path: &KeyPath, v: f64) -> R<f64> {
     if finite(path, v)? >= 0.0 {
         Ok(v)
     } else {
-        problem(path, format!("must be 0 or more, not {v}"))
+        problem(path, text!(SC_NON_NEGATIVE, v))
     }
 }
 
@@ -80,7 +82,7 @@ fn share(path: &KeyPath, v: f64) -> R<f64> {
     if (0.0..=1.0).contains(&finite(path, v)?) {
         Ok(v)
     } else {
-        problem(path, format!("must be a share between 0 and 1, not {v}"))
+        problem(path, text!(SC_SHARE, v))
     }
 }
 
@@ -89,22 +91,16 @@ fn int_in(path: &KeyPath, v: i64, lo: i64, hi: i64) -> R<u64> {
     if (lo..=hi).contains(&v) {
         Ok(v as u64)
     } else if hi == i64::MAX {
-        problem(
-            path,
-            format!("must be an integer of at least {lo}, not {v}"),
-        )
+        problem(path, text!(SC_INT_AT_LEAST, lo, v))
     } else {
-        problem(
-            path,
-            format!("must be an integer from {lo} to {hi}, not {v}"),
-        )
+        problem(path, text!(SC_INT_RANGE, lo, hi, v))
     }
 }
 
 fn dist(path: &KeyPath, raw: &RawDist) -> R<Dist> {
     dist_from_raw(raw).map_err(|message| Problem {
         path: path.clone(),
-        message,
+        message: message.into(),
     })
 }
 
@@ -118,7 +114,7 @@ fn per_level<T, U>(
     let one = |k: &str, a: &Option<T>, b: &Option<T>| -> R<U> {
         match a.as_ref().or(b.as_ref()) {
             Some(v) => f(&path.key(k), v),
-            None => problem(&path.key(k), "has no value and no default"),
+            None => problem(&path.key(k), text!(SC_NO_VALUE)),
         }
     };
     Ok(m::PerLevel {
@@ -136,16 +132,10 @@ fn count_rule(path: &KeyPath, raw: &RawCount) -> R<m::CountRule> {
         RawCount::Range([a, b]) => (*a, *b),
     };
     if lo < 1 || hi > 1_000 {
-        return problem(
-            path,
-            format!("counts must be from 1 to 1000, not {lo}..{hi}"),
-        );
+        return problem(path, text!(SC_COUNT_RANGE, lo, hi));
     }
     if lo > hi {
-        return problem(
-            path,
-            format!("[min, max] has min {lo} larger than max {hi}"),
-        );
+        return problem(path, text!(SC_MIN_MAX, lo, hi));
     }
     Ok(m::CountRule {
         min: lo as u32,
@@ -159,7 +149,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
     let meta = root.key("scenario");
     let days = int_in(&meta.key("days"), raw.scenario.days, 1, 3_650)? as u32;
     if raw.scenario.name.trim().is_empty() {
-        return problem(&meta.key("name"), "must not be empty");
+        return problem(&meta.key("name"), text!(SC_NOT_EMPTY));
     }
 
     let goods = goods(raw)?;
@@ -171,6 +161,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         persons_per_household: positive(&hp.key("persons_per_household"), h.persons_per_household)?,
         base_cover_days: positive(&hp.key("base_cover_days"), h.base_cover_days)?,
         hoard_extra_days: non_negative(&hp.key("hoard_extra_days"), h.hoard_extra_days)?,
+        hoard_half_life_days: positive(&hp.key("hoard_half_life_days"), h.hoard_half_life_days)?,
         initial_cover_days: match h.initial_cover_days {
             Some(d) => Some(non_negative(&hp.key("initial_cover_days"), d)?),
             None => None,
@@ -178,10 +169,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         refill_per_day: share(&hp.key("refill_per_day"), h.refill_per_day)?,
     };
     if households.refill_per_day == 0.0 {
-        return problem(
-            &hp.key("refill_per_day"),
-            "must be greater than 0: households would never shop",
-        );
+        return problem(&hp.key("refill_per_day"), text!(SC_REFILL_ZERO));
     }
 
     let p = &raw.panic;
@@ -202,6 +190,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         rumours_per_day: non_negative(&pp.key("rumours_per_day"), p.rumours_per_day)?,
         rumour_strength: share(&pp.key("rumour_strength"), p.rumour_strength)?,
         publicity_cut: share(&pp.key("publicity_cut"), p.publicity_cut)?,
+        publicity_days: positive(&pp.key("publicity_days"), p.publicity_days)?,
     };
 
     let s = &raw.store_rules;
@@ -211,7 +200,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
     if close <= open {
         return problem(
             &sp.key("close_hour"),
-            format!("must be later than open_hour ({open}), not {close}"),
+            text!(SC_CLOSE_AFTER_OPEN, open, close),
         );
     }
     let stores = m::StoreRules {
@@ -249,6 +238,8 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
             &tp.key("warehouse_kg_per_staff_day"),
             t.warehouse_kg_per_staff_day,
         )?,
+        stop_hours: non_negative(&tp.key("stop_hours"), t.stop_hours)?,
+        route_hours: positive(&tp.key("route_hours"), t.route_hours)?,
     };
 
     let c = &raw.closures;
@@ -308,10 +299,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         missing_probability: share(&mp.key("missing_probability"), mo.missing_probability)?,
     };
     if monitoring.late_probability + monitoring.missing_probability > 1.0 {
-        return problem(
-            &mp.key("missing_probability"),
-            "late_probability + missing_probability must not exceed 1",
-        );
+        return problem(&mp.key("missing_probability"), text!(SC_LATE_MISSING));
     }
 
     let co = &raw.costs;
@@ -321,10 +309,7 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
     }
     let total: f64 = co.split.iter().sum();
     if total <= 0.0 {
-        return problem(
-            &cop.key("split"),
-            "the province:city:county split must not be all zero",
-        );
+        return problem(&cop.key("split"), text!(SC_SPLIT_ZERO));
     }
     let costs = m::CostRules {
         split: [
@@ -385,31 +370,29 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
     })
 }
 
-fn unknown_goods(name: &str, goods: &[m::Goods]) -> String {
+fn unknown_goods(name: &str, goods: &[m::Goods]) -> Text {
     let names: Vec<&str> = goods.iter().map(|g| g.name.as_str()).collect();
-    format!(
-        "unknown goods category `{name}`; the scenario has: {}",
-        names.join(", ")
-    )
+    text!(SC_UNKNOWN_GOODS, name, names = names.join(", "))
 }
 
 fn default_goods() -> Vec<RawGoods> {
     // Observed consumption, kept near the Chinese Dietary Guidelines 2022;
     // see docs/sources.md for the figures and references.
-    let g = |name: &str, zh: &str, need: f64, shelf: f64, price: f64| RawGoods {
+    let g = |name: &str, zh: &str, need: f64, shelf: f64, price: f64, pantry: f64| RawGoods {
         name: name.into(),
         label_zh: zh.into(),
         need_kg_per_person_day: need,
         shelf_life_days: shelf,
         price_yuan_per_kg: price,
+        pantry_life_days: Some(pantry),
     };
     vec![
-        g("grain_oil", "粮油", 0.30, 180.0, 6.0),
-        g("meat", "肉", 0.075, 4.0, 30.0),
-        g("vegetables", "菜", 0.30, 5.0, 5.0),
-        g("eggs_milk", "蛋奶", 0.08, 7.0, 12.0),
-        g("aquatic", "水产品", 0.04, 2.0, 35.0),
-        g("hygiene", "卫生清洁用品", 0.04, 730.0, 20.0),
+        g("grain_oil", "粮油", 0.30, 180.0, 6.0, 180.0),
+        g("meat", "肉", 0.075, 4.0, 30.0, 14.0),
+        g("vegetables", "菜", 0.30, 5.0, 5.0, 5.0),
+        g("eggs_milk", "蛋奶", 0.08, 7.0, 12.0, 10.0),
+        g("aquatic", "水产品", 0.04, 2.0, 35.0, 3.0),
+        g("hygiene", "卫生清洁用品", 0.04, 730.0, 20.0, 730.0),
     ]
 }
 
@@ -423,13 +406,10 @@ fn goods(raw: &RawScenario) -> R<Vec<m::Goods>> {
     for (i, g) in list.iter().enumerate() {
         let gp = KeyPath::root().key("goods").index(i);
         if g.name.trim().is_empty() {
-            return problem(&gp.key("name"), "must not be empty");
+            return problem(&gp.key("name"), text!(SC_NOT_EMPTY));
         }
         if out.iter().any(|o| o.name == g.name) {
-            return problem(
-                &gp.key("name"),
-                format!("goods category `{}` is listed twice", g.name),
-            );
+            return problem(&gp.key("name"), text!(SC_GOODS_TWICE, name = g.name));
         }
         out.push(m::Goods {
             name: g.name.clone(),
@@ -437,6 +417,10 @@ fn goods(raw: &RawScenario) -> R<Vec<m::Goods>> {
             need_kg: positive(&gp.key("need_kg_per_person_day"), g.need_kg_per_person_day)?,
             shelf_life_days: positive(&gp.key("shelf_life_days"), g.shelf_life_days)?,
             price: non_negative(&gp.key("price_yuan_per_kg"), g.price_yuan_per_kg)?,
+            pantry_life_days: match g.pantry_life_days {
+                Some(d) => positive(&gp.key("pantry_life_days"), d)?,
+                None => g.shelf_life_days,
+            },
         });
     }
     Ok(out)
@@ -448,10 +432,7 @@ fn plan(raw: &RawScenario) -> R<m::Plan> {
     let po = int_in(&pp.key("point_hours").index(0), p.point_hours[0], 0, 23)?;
     let pc = int_in(&pp.key("point_hours").index(1), p.point_hours[1], 1, 24)?;
     if pc <= po {
-        return problem(
-            &pp.key("point_hours"),
-            format!("closing hour {pc} must be later than opening hour {po}"),
-        );
+        return problem(&pp.key("point_hours"), text!(SC_POINT_HOURS, pc, po));
     }
     Ok(m::Plan {
         suppliers: per_level(
@@ -474,6 +455,11 @@ fn plan(raw: &RawScenario) -> R<m::Plan> {
         )?,
         setup_delay_hours: non_negative(&pp.key("setup_delay_hours"), p.setup_delay_hours)?,
         point_riders: int_in(&pp.key("point_riders"), p.point_riders, 1, 10_000)? as u32,
+        outside_riders: p.outside_riders,
+        outside_riders_hours: non_negative(
+            &pp.key("outside_riders_hours"),
+            p.outside_riders_hours,
+        )?,
         point_open: po,
         point_close: pc,
         order_interval_days: positive(&pp.key("order_interval_days"), p.order_interval_days)?,
@@ -516,12 +502,7 @@ fn plan(raw: &RawScenario) -> R<m::Plan> {
 
 /// Parses `HH:MM`.
 fn clock(path: &KeyPath, s: &str) -> R<u64> {
-    let bad = || {
-        problem(
-            path,
-            format!("must be a clock time HH:MM such as \"08:10\", not \"{s}\""),
-        )
-    };
+    let bad = || problem(path, text!(SC_CLOCK, s));
     let Some((h, m)) = s.split_once(':') else {
         return bad();
     };
@@ -540,10 +521,7 @@ fn events(raw: &RawScenario, days: u32, city: &m::City) -> R<Vec<m::ScriptedEven
         let ep = KeyPath::root().key("events").index(i);
         let day = int_in(&ep.key("day"), e.day, 1, i64::MAX)?;
         if day > u64::from(days) {
-            return problem(
-                &ep.key("day"),
-                format!("day {day} is after the horizon: the scenario runs {days} days"),
-            );
+            return problem(&ep.key("day"), text!(SC_DAY_AFTER, day, days));
         }
         let tod = match &e.time {
             Some(t) => clock(&ep.key("time"), t)?,
@@ -570,30 +548,24 @@ fn events(raw: &RawScenario, days: u32, city: &m::City) -> R<Vec<m::ScriptedEven
             "riders_added" => &["count"],
             "checkpoint_delay" => &["extra_hours", "hours"],
             other => {
-                return problem(
-                    &ep.key("kind"),
-                    format!(
-                        "unknown event kind `{other}`; use seal, lift, rumour, staff_loss, \
-                         warehouse_closed, riders_added or checkpoint_delay"
-                    ),
-                );
+                return problem(&ep.key("kind"), text!(SC_EVENT_KIND, other));
             }
         };
         for (k, present) in given {
             if present && k != "time" && !allowed.contains(&k) {
-                return problem(&ep.key(k), format!("a `{}` event takes no `{k}`", e.kind));
+                return problem(&ep.key(k), text!(SC_EVENT_TAKES_NO, kind = e.kind, k));
             }
         }
         let need = |k: &str| -> Problem {
             Problem {
                 path: ep.clone(),
-                message: format!("a `{}` event needs `{k}`", e.kind),
+                message: text!(SC_EVENT_NEEDS, kind = e.kind, k),
             }
         };
         let place = |name: &Option<String>| -> R<usize> {
             let name = name.as_ref().ok_or_else(|| need("place"))?;
             city.place_by_name(name).map_or_else(
-                || problem(&ep.key("place"), format!("unknown place `{name}`")),
+                || problem(&ep.key("place"), text!(SC_UNKNOWN_PLACE, name)),
                 Ok,
             )
         };
@@ -603,7 +575,7 @@ fn events(raw: &RawScenario, days: u32, city: &m::City) -> R<Vec<m::ScriptedEven
                 Some(p) if city.places[p].level == Level::District => {
                     Ok(Some(city.places[p].district))
                 }
-                _ => problem(&ep.key("district"), format!("unknown district `{name}`")),
+                _ => problem(&ep.key("district"), text!(SC_UNKNOWN_DISTRICT, name)),
             }
         };
         let hours = |v: Option<f64>| -> R<f64> {
@@ -613,10 +585,7 @@ fn events(raw: &RawScenario, days: u32, city: &m::City) -> R<Vec<m::ScriptedEven
             "seal" => {
                 let p = place(&e.place)?;
                 if matches!(city.places[p].level, Level::District | Level::City) {
-                    return problem(
-                        &ep.key("place"),
-                        "a whole district cannot be sealed; seal its streets",
-                    );
+                    return problem(&ep.key("place"), text!(SC_SEAL_DISTRICT));
                 }
                 m::ScriptedKind::Seal { place: p }
             }
@@ -638,7 +607,7 @@ fn events(raw: &RawScenario, days: u32, city: &m::City) -> R<Vec<m::ScriptedEven
             "warehouse_closed" => {
                 let name = e.supplier.as_ref().ok_or_else(|| need("supplier"))?;
                 let Some(s) = city.suppliers.iter().position(|s| &s.name == name) else {
-                    return problem(&ep.key("supplier"), format!("unknown supplier `{name}`"));
+                    return problem(&ep.key("supplier"), text!(SC_UNKNOWN_SUPPLIER, name));
                 };
                 m::ScriptedKind::WarehouseClosed {
                     supplier: s,
@@ -682,10 +651,7 @@ fn city(raw: &RawScenario) -> R<m::City> {
     let (nodes, stores, suppliers) = match &raw.city {
         Some(c) => {
             if !raw.places.is_empty() {
-                return problem(
-                    &root.key("places"),
-                    "give either a generated [city] or [[places]], not both",
-                );
+                return problem(&root.key("places"), text!(SC_CITY_AND_PLACES));
             }
             if !raw.stores.is_empty() || !raw.suppliers.is_empty() {
                 let k = if raw.stores.is_empty() {
@@ -693,10 +659,7 @@ fn city(raw: &RawScenario) -> R<m::City> {
                 } else {
                     "stores"
                 };
-                return problem(
-                    &root.key(k),
-                    "a generated [city] makes its own stores and suppliers; remove this list or the [city] table",
-                );
+                return problem(&root.key(k), text!(SC_CITY_AND_LISTS));
             }
             generate(c, raw.scenario.seed)?
         }
@@ -747,24 +710,15 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
     if nbuild + nd * ns * sites > 20_000_000 {
         return problem(
             &cp.key("buildings_per_compound"),
-            format!(
-                "the city would have {} buildings and sites; at most 20,000,000",
-                nbuild + nd * ns * sites
-            ),
+            text!(SC_TOO_MANY_BUILDINGS, n = nbuild + nd * ns * sites),
         );
     }
     if nbuild > pop {
-        return problem(
-            &cp.key("population"),
-            format!("{pop} residents cannot fill {nbuild} buildings"),
-        );
+        return problem(&cp.key("population"), text!(SC_POP_TOO_SMALL, pop, nbuild));
     }
     let spread = finite(&cp.key("size_spread"), c.size_spread)?;
     if !(0.0..1.0).contains(&spread) {
-        return problem(
-            &cp.key("size_spread"),
-            format!("must be at least 0 and less than 1, not {spread}"),
-        );
+        return problem(&cp.key("size_spread"), text!(SC_SPREAD, spread));
     }
     let site_head = int_in(&cp.key("site_headcount"), c.site_headcount, 1, 1_000_000)?;
     let per10k = positive(&cp.key("stores_per_10k"), c.stores_per_10k)?;
@@ -898,9 +852,7 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
     if nstores > nbuild {
         return problem(
             &cp.key("stores_per_10k"),
-            format!(
-                "gives {nstores} stores for {nbuild} buildings; at most one store per building"
-            ),
+            text!(SC_TOO_MANY_STORES, nstores, nbuild),
         );
     }
     let nstores = nstores as usize;
@@ -925,57 +877,39 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
 fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>)> {
     let root = KeyPath::root();
     if raw.places.is_empty() {
-        return problem(
-            &root,
-            "the scenario has no city: give a [city] table or list [[places]]",
-        );
+        return problem(&root, text!(SC_NO_CITY));
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_name = std::collections::BTreeMap::new();
     for (i, p) in raw.places.iter().enumerate() {
         let pp = root.key("places").index(i);
         let Some(level) = Level::parse(&p.level) else {
-            return problem(
-                &pp.key("level"),
-                format!(
-                    "unknown level `{}`; use district, street, community, compound, building or site",
-                    p.level
-                ),
-            );
+            return problem(&pp.key("level"), text!(SC_UNKNOWN_LEVEL, level = p.level));
         };
         if p.name.trim().is_empty() {
-            return problem(&pp.key("name"), "must not be empty");
+            return problem(&pp.key("name"), text!(SC_NOT_EMPTY));
         }
         if by_name.insert(p.name.clone(), i).is_some() {
-            return problem(
-                &pp.key("name"),
-                format!("place `{}` is listed twice", p.name),
-            );
+            return problem(&pp.key("name"), text!(SC_PLACE_TWICE, name = p.name));
         }
         let size = match level {
             Level::Building => {
                 if p.headcount.is_some() {
-                    return problem(
-                        &pp.key("headcount"),
-                        "a building has `residents`, not `headcount`",
-                    );
+                    return problem(&pp.key("headcount"), text!(SC_BUILDING_RESIDENTS));
                 }
                 let r = p.residents.ok_or_else(|| Problem {
                     path: pp.clone(),
-                    message: format!("building `{}` needs `residents`", p.name),
+                    message: text!(SC_BUILDING_NEEDS_RESIDENTS, name = p.name),
                 })?;
                 int_in(&pp.key("residents"), r, 1, 1_000_000)?
             }
             Level::Site => {
                 if p.residents.is_some() {
-                    return problem(
-                        &pp.key("residents"),
-                        "a site has `headcount`, not `residents`",
-                    );
+                    return problem(&pp.key("residents"), text!(SC_SITE_HEADCOUNT));
                 }
                 let r = p.headcount.ok_or_else(|| Problem {
                     path: pp.clone(),
-                    message: format!("site `{}` needs `headcount`", p.name),
+                    message: text!(SC_SITE_NEEDS_HEADCOUNT, name = p.name),
                 })?;
                 int_in(&pp.key("headcount"), r, 1, 10_000_000)?
             }
@@ -983,16 +917,13 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
                 if p.residents.is_some() {
                     return problem(
                         &pp.key("residents"),
-                        format!(
-                            "only buildings have residents; `{}` is a {}",
-                            p.name, p.level
-                        ),
+                        text!(SC_ONLY_BUILDINGS_RESIDENTS, name = p.name, level = p.level),
                     );
                 }
                 if p.headcount.is_some() {
                     return problem(
                         &pp.key("headcount"),
-                        format!("only sites have a headcount; `{}` is a {}", p.name, p.level),
+                        text!(SC_ONLY_SITES_HEADCOUNT, name = p.name, level = p.level),
                     );
                 }
                 0
@@ -1013,35 +944,35 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
         match (&p.parent, want) {
             (None, Some(Level::City)) => {}
             (Some(_), Some(Level::City)) => {
-                return problem(
-                    &pp.key("parent"),
-                    "a district has no parent (the city is implicit)",
-                );
+                return problem(&pp.key("parent"), text!(SC_DISTRICT_PARENT));
             }
             (None, Some(l)) => {
                 return problem(
                     &pp,
-                    format!("{} `{}` needs a `parent` ({})", p.level, p.name, l.key()),
+                    text!(
+                        SC_NEEDS_PARENT,
+                        level = p.level,
+                        name = p.name,
+                        parent = l.key()
+                    ),
                 );
             }
             (Some(parent), Some(l)) => {
                 let Some(&pi) = by_name.get(parent) else {
                     return problem(
                         &pp.key("parent"),
-                        format!(
-                            "parent `{parent}` of `{}` is not listed in [[places]]",
-                            p.name
-                        ),
+                        text!(SC_PARENT_NOT_LISTED, parent, name = p.name),
                     );
                 };
                 if nodes[pi].level != l {
                     return problem(
                         &pp.key("parent"),
-                        format!(
-                            "a {} must be inside a {}, but `{parent}` is a {}",
-                            p.level,
-                            l.key(),
-                            nodes[pi].level.key()
+                        text!(
+                            SC_PARENT_LEVEL,
+                            level = p.level,
+                            want = l.key(),
+                            parent,
+                            got = nodes[pi].level.key()
                         ),
                     );
                 }
@@ -1056,10 +987,7 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
     for (i, s) in raw.suppliers.iter().enumerate() {
         let sp = root.key("suppliers").index(i);
         if sup_names.insert(s.name.clone(), i).is_some() {
-            return problem(
-                &sp.key("name"),
-                format!("supplier `{}` is listed twice", s.name),
-            );
+            return problem(&sp.key("name"), text!(SC_SUPPLIER_TWICE, name = s.name));
         }
         let kind = match s.kind.as_str() {
             "warehouse" => m::SupplierKind::Warehouse,
@@ -1067,22 +995,14 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
             "production_base" => m::SupplierKind::ProductionBase,
             "other_region" => m::SupplierKind::OtherRegion,
             other => {
-                return problem(
-                    &sp.key("kind"),
-                    format!(
-                        "unknown supplier kind `{other}`; use warehouse, wholesale_market, production_base or other_region"
-                    ),
-                );
+                return problem(&sp.key("kind"), text!(SC_SUPPLIER_KIND, other));
             }
         };
         let district = match &s.district {
             Some(d) => match by_name.get(d) {
                 Some(&pi) if nodes[pi].level == Level::District => Some(pi),
                 _ => {
-                    return problem(
-                        &sp.key("district"),
-                        format!("district `{d}` is not listed in [[places]]"),
-                    );
+                    return problem(&sp.key("district"), text!(SC_DISTRICT_NOT_LISTED, d));
                 }
             },
             None if matches!(
@@ -1090,7 +1010,7 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
                 m::SupplierKind::Warehouse | m::SupplierKind::WholesaleMarket
             ) =>
             {
-                return problem(&sp, format!("{} `{}` needs a `district`", s.kind, s.name));
+                return problem(&sp, text!(SC_NEEDS_DISTRICT, kind = s.kind, name = s.name));
             }
             None => None,
         };
@@ -1099,16 +1019,10 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
                 non_negative(&sp.key("production_share"), v)?
             }
             (m::SupplierKind::ProductionBase, None) => {
-                return problem(
-                    &sp,
-                    format!("production base `{}` needs `production_share`", s.name),
-                );
+                return problem(&sp, text!(SC_BASE_NEEDS_SHARE, name = s.name));
             }
             (_, Some(_)) => {
-                return problem(
-                    &sp.key("production_share"),
-                    "only a production_base has a production_share",
-                );
+                return problem(&sp.key("production_share"), text!(SC_ONLY_BASE_SHARE));
             }
             (_, None) => 0.0,
         };
@@ -1116,10 +1030,7 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
             (m::SupplierKind::OtherRegion, Some(v)) => non_negative(&sp.key("lead_time_hours"), v)?,
             (m::SupplierKind::OtherRegion, None) => 48.0,
             (_, Some(_)) => {
-                return problem(
-                    &sp.key("lead_time_hours"),
-                    "only an other_region has a lead_time_hours",
-                );
+                return problem(&sp.key("lead_time_hours"), text!(SC_ONLY_REGION_LEAD));
             }
             (_, None) => 0.0,
         };
@@ -1139,33 +1050,24 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
     for (i, s) in raw.stores.iter().enumerate() {
         let sp = root.key("stores").index(i);
         if !store_names.insert(s.name.clone()) {
-            return problem(
-                &sp.key("name"),
-                format!("store `{}` is listed twice", s.name),
-            );
+            return problem(&sp.key("name"), text!(SC_STORE_TWICE, name = s.name));
         }
         let Some(&place) = by_name.get(&s.place) else {
             return problem(
                 &sp.key("place"),
-                format!(
-                    "place `{}` of store `{}` is not listed in [[places]]",
-                    s.place, s.name
-                ),
+                text!(SC_STORE_PLACE, place = s.place, name = s.name),
             );
         };
         if matches!(
             nodes[place].level,
             Level::District | Level::Building | Level::Site
         ) {
-            return problem(
-                &sp.key("place"),
-                "a store stands in a street, community or compound",
-            );
+            return problem(&sp.key("place"), text!(SC_STORE_LEVEL));
         }
         if s.supplier.trim().is_empty() {
             return problem(
                 &sp.key("supplier"),
-                format!("store `{}` has no supplier", s.name),
+                text!(SC_STORE_NO_SUPPLIER, name = s.name),
             );
         }
         let supplier = match sup_names.get(&s.supplier) {
@@ -1173,18 +1075,16 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
             Some(_) => {
                 return problem(
                     &sp.key("supplier"),
-                    format!(
-                        "supplier `{}` of store `{}` is not a warehouse or wholesale market",
-                        s.supplier, s.name
-                    ),
+                    text!(SC_STORE_SUPPLIER_KIND, supplier = s.supplier, name = s.name),
                 );
             }
             None => {
                 return problem(
                     &sp.key("supplier"),
-                    format!(
-                        "supplier `{}` of store `{}` is not listed in [[suppliers]]",
-                        s.supplier, s.name
+                    text!(
+                        SC_STORE_SUPPLIER_NOT_LISTED,
+                        supplier = s.supplier,
+                        name = s.name
                     ),
                 );
             }
@@ -1213,7 +1113,7 @@ fn assemble(
         .filter(|&i| nodes[i].level == Level::District)
         .collect();
     if districts_nodes.is_empty() {
-        return problem(&root.key("places"), "the city has no district");
+        return problem(&root.key("places"), text!(SC_NO_DISTRICT));
     }
     let mut places: Vec<m::Place> = nodes
         .iter()
@@ -1261,7 +1161,7 @@ fn assemble(
                     residents: nodes[n].size as u32,
                     households: 0,
                     store: 0,
-                    fallback: 0,
+                    next: [m::Building::NO_STORE; 2],
                 });
             }
             stack.push((n, true));
@@ -1274,14 +1174,11 @@ fn assemble(
         walk(di, d, &nodes, &mut places, &mut buildings);
     }
     if buildings.is_empty() {
-        return problem(
-            &root.key("places"),
-            "the city has no building: list places with level = \"building\" and residents",
-        );
+        return problem(&root.key("places"), text!(SC_NO_BUILDING));
     }
     for n in &nodes {
         if n.level == Level::Compound && n.children.is_empty() {
-            return problem(&n.path, format!("compound `{}` has no building", n.name));
+            return problem(&n.path, text!(SC_COMPOUND_EMPTY, name = n.name));
         }
     }
     // Supplier districts: explicit ones hold a place index; map to district index.
@@ -1295,16 +1192,10 @@ fn assemble(
         }
     }
     if specs.is_empty() {
-        return problem(
-            &root.key("stores"),
-            "the city has no store: list at least one [[stores]]",
-        );
+        return problem(&root.key("stores"), text!(SC_NO_STORE));
     }
     if !suppliers.iter().any(|s| s.is_depot()) {
-        return problem(
-            &root.key("suppliers"),
-            "the city has no warehouse or wholesale market to restock its stores",
-        );
+        return problem(&root.key("suppliers"), text!(SC_NO_DEPOT));
     }
     // Stores under each place (a store counts for its place and every ancestor).
     let mut under: Vec<Vec<usize>> = vec![Vec::new(); places.len()];
@@ -1315,38 +1206,36 @@ fn assemble(
             p = places[x].parent;
         }
     }
+    // Each building shops at a store of its nearest enclosing place that
+    // has one (spread over that place's stores), and tries up to two more,
+    // nearest first, when its own is sealed or empty.
     let all: Vec<usize> = (0..specs.len()).collect();
     for (bi, b) in buildings.iter_mut().enumerate() {
-        let mut chain = Vec::new();
+        let mut picks: Vec<usize> = Vec::with_capacity(3);
         let mut p = places[b.place].parent;
-        while let Some(x) = p {
-            chain.push(x);
+        let lists = std::iter::from_fn(|| {
+            let x = p?;
             p = places[x].parent;
-        }
-        let mut primary = None;
-        let mut fallback = None;
-        for &a in &chain {
-            let list = &under[a];
-            if list.is_empty() {
-                continue;
-            }
-            if primary.is_none() {
-                let pick = list[bi % list.len()];
-                primary = Some(pick);
-                if list.len() > 1 {
-                    fallback = Some(list[(bi + 1) % list.len()]);
+            Some(&under[x])
+        });
+        for list in lists.chain(std::iter::once(&all)) {
+            for k in 0..list.len() {
+                let s = list[(bi + k) % list.len()];
+                if !picks.contains(&s) {
+                    picks.push(s);
+                }
+                if picks.len() == 3 {
                     break;
                 }
-            } else if let Some(&other) = list.iter().find(|&&s| Some(s) != primary) {
-                fallback = Some(other);
+            }
+            if picks.len() == 3 {
                 break;
             }
         }
-        let primary = primary.unwrap_or(all[bi % all.len()]);
-        b.store = primary;
-        b.fallback = fallback
-            .or_else(|| all.iter().copied().find(|&s| s != primary))
-            .unwrap_or(primary);
+        b.store = picks[0];
+        for (slot, s) in b.next.iter_mut().zip(picks.iter().skip(1)) {
+            *slot = *s as u32;
+        }
     }
     let mut stores: Vec<m::Store> = specs
         .into_iter()

@@ -120,6 +120,11 @@ pub struct RawGoods {
     /// Retail price [yuan/kg], for costs and spoilage.
     #[serde(default = "default_price")]
     pub price_yuan_per_kg: f64,
+    /// How long it keeps in a household's pantry [days] (frozen, dry or
+    /// chilled at home); a household cannot hoard more than this. By
+    /// default, the shelf life.
+    #[serde(default)]
+    pub pantry_life_days: Option<f64>,
 }
 
 fn default_price() -> f64 {
@@ -163,7 +168,7 @@ pub struct RawCity {
     /// Production bases feeding the city's warehouses. By default, 2.
     pub production_bases: i64,
     /// Daily output of all bases together, as a share of the city's normal
-    /// daily need of each category. By default, 1.05.
+    /// daily need of each category. By default, 1.15.
     pub production_share: f64,
     /// Whether other regions can send emergency transfers. By default, true.
     pub other_regions: bool,
@@ -188,7 +193,7 @@ impl Default for RawCity {
             warehouse_staff: 120,
             warehouse_trucks: 30,
             production_bases: 2,
-            production_share: 1.05,
+            production_share: 1.15,
             other_regions: true,
         }
     }
@@ -272,8 +277,13 @@ pub struct RawHouseholds {
     pub persons_per_household: f64,
     /// Days of cover a household keeps in normal times [days]. By default, 3.
     pub base_cover_days: f64,
-    /// Extra days of cover at panic level 1 (hoarding) [days]. By default, 5.
+    /// Extra days of cover a household wants at full panic (hoarding), for
+    /// goods that keep; no category is hoarded beyond its pantry life
+    /// [days]. By default, 8.
     pub hoard_extra_days: f64,
+    /// Half-life of the hoard a household wants once panic has passed: it
+    /// keeps its stockpile and eats it down slowly [days]. By default, 28.
+    pub hoard_half_life_days: f64,
     /// Days of cover in the pantry at the start [days]. By default, the
     /// steady state of the shopping rule, so that day 1 is a normal day.
     pub initial_cover_days: Option<f64>,
@@ -287,7 +297,8 @@ impl Default for RawHouseholds {
         RawHouseholds {
             persons_per_household: 2.62,
             base_cover_days: 3.0,
-            hoard_extra_days: 5.0,
+            hoard_extra_days: 8.0,
+            hoard_half_life_days: 28.0,
             initial_cover_days: None,
             refill_per_day: 0.5,
         }
@@ -329,7 +340,7 @@ impl<T> PerLevel<T> {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RawPanic {
-    /// Half-life of panic without new shocks [days]. By default, 7.
+    /// Half-life of panic without new shocks [days]. By default, 2.5.
     pub half_life_days: f64,
     /// Jump of the district's panic when a closure of each level is announced.
     pub closure_push: PerLevel<f64>,
@@ -342,20 +353,24 @@ pub struct RawPanic {
     pub rumours_per_day: f64,
     /// Jump of panic from a random rumour. By default, 0.4.
     pub rumour_strength: f64,
-    /// Share of panic removed by a publicity message. By default, 0.3.
+    /// Share of panic (and of the hoard households want) that a publicity
+    /// message removes. By default, 0.3.
     pub publicity_cut: f64,
+    /// Days over which a publicity message takes effect [days]. By default, 3.
+    pub publicity_days: f64,
 }
 
 impl Default for RawPanic {
     fn default() -> Self {
         RawPanic {
-            half_life_days: 7.0,
+            half_life_days: 2.5,
             closure_push: PerLevel::new(0.05, 0.1, 0.2, 0.35, 0.1),
             spill_share: 0.3,
             empty_shelf_push_per_day: 0.4,
             rumours_per_day: 0.0,
             rumour_strength: 0.4,
             publicity_cut: 0.3,
+            publicity_days: 3.0,
         }
     }
 }
@@ -480,6 +495,12 @@ pub struct RawTransport {
     pub trip_cost_yuan: f64,
     /// Goods a warehouse staff member can dispatch per day [kg/staff/day]. By default, 4,000.
     pub warehouse_kg_per_staff_day: f64,
+    /// Time at each stop of a route: unloading, and the short hop to the
+    /// next stop [h]. By default, 0.25.
+    pub stop_hours: f64,
+    /// Most hours a vehicle spends on one route, out and back; a route
+    /// takes no more stops than fit [h]. By default, 8.
+    pub route_hours: f64,
 }
 
 impl Default for RawTransport {
@@ -493,6 +514,8 @@ impl Default for RawTransport {
             pass_delay_hours: 6.0,
             trip_cost_yuan: 400.0,
             warehouse_kg_per_staff_day: 4_000.0,
+            stop_hours: 0.25,
+            route_hours: 8.0,
         }
     }
 }
@@ -553,8 +576,14 @@ pub struct RawPlan {
     pub decision_delay_hours: f64,
     /// From designation to the points open [h]. By default, 6.
     pub setup_delay_hours: f64,
-    /// Riders/packers serving each point (its servers). By default, 10.
+    /// Riders/packers serving each point (its servers), assigned from the
+    /// district's riders. By default, 10.
     pub point_riders: i64,
+    /// Whether the plan calls riders and volunteers from outside when the
+    /// pool cannot staff the points. By default, true.
+    pub outside_riders: bool,
+    /// From that call to the riders at work [h]. By default, 24.
+    pub outside_riders_hours: f64,
     /// Working hours of points, `[open, close]` [h of day]. By default, [8, 20].
     pub point_hours: [i64; 2],
     /// A sealed household places an order every this many days [days]. By default, 2.
@@ -606,13 +635,15 @@ impl Default for RawPlan {
                 RawCount::Exact(1),
                 RawCount::Exact(1),
                 RawCount::Range([3, 4]),
-                RawCount::Range([4, 8]),
+                RawCount::Range([8, 30]),
                 RawCount::Exact(1),
             ),
             people_per_point: 3_000.0,
             decision_delay_hours: 2.0,
             setup_delay_hours: 6.0,
             point_riders: 10,
+            outside_riders: true,
+            outside_riders_hours: 24.0,
             point_hours: [8, 20],
             order_interval_days: 2.0,
             point_cover_days: 2.0,

@@ -362,13 +362,6 @@ impl fmt::Display for MergeError {
 
 impl std::error::Error for MergeError {}
 
-impl MergeError {
-    /// The error in `lang`.
-    pub fn render(&self, _lang: crate::i18n::Lang) -> String {
-        self.0.clone()
-    }
-}
-
 fn read_manifest(dir: &Path) -> Result<Manifest, MergeError> {
     let path = dir.join("sweep.json");
     let text = std::fs::read_to_string(&path).map_err(|e| {

@@ -93,7 +93,7 @@ impl fmt::Display for Override {
 
 /// A bad `--set`/`--grid` argument or `[sweep]` entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OverrideError(pub String);
+pub struct OverrideError(pub crate::i18n::Text);
 
 impl fmt::Display for OverrideError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -105,8 +105,8 @@ impl std::error::Error for OverrideError {}
 
 impl OverrideError {
     /// The error in `lang`.
-    pub fn render(&self, _lang: crate::i18n::Lang) -> String {
-        self.0.clone()
+    pub fn render(&self, lang: crate::i18n::Lang) -> String {
+        self.0.get(lang).to_string()
     }
 }
 
@@ -119,17 +119,19 @@ pub fn check_key(key: &str, origin: &Origin) -> Result<(), OverrideError> {
     }
     let why = if FIXED.contains(&key) {
         if key == "scenario.seed" {
-            "; the seed is the sweep's own (--seed), common to every setting".to_string()
+            crate::text!(OV_WHY_SEED)
         } else {
-            "; it only names the scenario".to_string()
+            crate::text!(OV_WHY_NAME)
         }
     } else {
-        nearest(key, keys).map_or(String::new(), |k| format!("; did you mean `{k}`?"))
+        nearest(key, keys).map_or_else(crate::i18n::Text::default, |k| {
+            crate::text!(OV_DID_YOU_MEAN, k)
+        })
     };
-    Err(OverrideError(format!(
-        "{origin}: `{key}` is not a setting that can be changed{why}\nvalid keys:\n{}",
-        list_by_table(keys)
-    )))
+    let valid = list_by_table(keys);
+    Err(OverrideError(why.map(|lang, why| {
+        crate::t!(lang, OV_NOT_SETTABLE, origin, key, why, valid)
+    })))
 }
 
 /// The keys grouped by table, one line per table: `  plan: a, b, c`.
@@ -205,9 +207,7 @@ pub fn parse_grid(arg: &str) -> Result<(String, Vec<String>), OverrideError> {
         .map(|v| value_text(&v))
         .collect();
     if values.iter().any(|v| v == "\"\"") {
-        return Err(OverrideError(format!(
-            "--grid {arg}: an empty value; write the values separated by commas, KEY=V1,V2"
-        )));
+        return Err(OverrideError(crate::text!(OV_EMPTY_VALUE, arg)));
     }
     Ok((key, values))
 }
@@ -217,9 +217,7 @@ fn split_arg<'a>(arg: &'a str, flag: &str, form: &str) -> Result<(String, &'a st
         Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
             Ok((k.trim().to_string(), v))
         }
-        _ => Err(OverrideError(format!(
-            "{flag} {arg}: expected {form}, for example {flag} plan.point_riders=12"
-        ))),
+        _ => Err(OverrideError(crate::text!(OV_BAD_FORM, flag, arg, form))),
     }
 }
 
@@ -255,17 +253,18 @@ fn split_top_level(s: &str) -> Vec<String> {
 /// Applies `overrides` in order (a later one wins) to scenario text that
 /// parses, and returns the new text.
 pub fn apply(src: &str, overrides: &[Override]) -> Result<String, OverrideError> {
-    let mut doc = DocumentMut::from_str(src)
-        .map_err(|e| OverrideError(format!("the scenario does not parse: {e}")))?;
+    let mut doc =
+        DocumentMut::from_str(src).map_err(|e| OverrideError(crate::text!(OV_NO_PARSE, e)))?;
     for o in overrides {
         let value = Value::from_str(&o.value).map_err(|_| {
-            OverrideError(format!(
-                "{}: `{}` is not a TOML value; quote text as \"...\"",
-                o.origin, o.value
+            OverrideError(crate::text!(
+                OV_NOT_TOML,
+                origin = o.origin,
+                value = o.value
             ))
         })?;
         set(doc.as_table_mut(), &o.key, value)
-            .map_err(|why| OverrideError(format!("{} {o}: {why}", o.origin)))?;
+            .map_err(|why| OverrideError(format!("{} {o}: {why}", o.origin).into()))?;
     }
     Ok(doc.to_string())
 }

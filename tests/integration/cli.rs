@@ -142,13 +142,14 @@ fn run_with_out_writes_the_result_files() {
     assert_eq!(
         entries(dir.path()),
         [
+            "closure_days.csv",
             "closures.csv",
             "costs.csv",
             "daily.csv",
             "report.html",
             "report.txt"
         ],
-        "exactly the five files, no events.csv and no temporary file"
+        "exactly these files, no events.csv and no temporary file"
     );
     assert_eq!(
         read(&dir.join("report.txt")),
@@ -208,6 +209,7 @@ fn run_with_trace_also_writes_events_csv() {
     assert_eq!(
         entries(dir.path()),
         [
+            "closure_days.csv",
             "closures.csv",
             "costs.csv",
             "daily.csv",
@@ -244,7 +246,7 @@ fn same_command_gives_identical_files() {
     assert!(out_a == out_b, "the reports differ");
     let names = entries(a.path());
     assert_eq!(names, entries(b.path()));
-    assert_eq!(names.len(), 6);
+    assert_eq!(names.len(), 7);
     for name in &names {
         let fa = std::fs::read(a.join(name)).expect("readable");
         let fb = std::fs::read(b.join(name)).expect("readable");

@@ -467,8 +467,21 @@ fn publicity_cuts_panic() {
     };
     assert!(published(&b));
     assert!(!published(&a));
+    // Publicity acts gradually: after `publicity_days` its whole cut applies.
     let cut = on.panic.publicity_cut;
-    assert!(panic_on_day(&b, 4) < (1.0 - cut + 0.02) * panic_on_day(&a, 4));
+    let ratio = panic_on_day(&b, 7) / panic_on_day(&a, 7);
+    // (Empty shelves push both runs alike, which moves the lower panic a
+    // little more.)
+    assert!(
+        ratio > 1.0 - cut - 0.03 && ratio < 1.0 - cut + 0.07,
+        "panic with publicity / without on day 7: {ratio:.3}, expected {:.3}",
+        1.0 - cut
+    );
+    let early = panic_on_day(&b, 4) / panic_on_day(&a, 4);
+    assert!(
+        early > ratio + 0.05,
+        "the cut is gradual: day 4 {early:.3}, day 7 {ratio:.3}"
+    );
     // Less hoarding in the days after the announcement.
     let (sa, sb) = (city_sales_by_day(&a), city_sales_by_day(&b));
     let after = |v: &[f64]| v[3..6].iter().sum::<f64>();
@@ -525,12 +538,19 @@ fn a_city_sealed_whole_is_supplied_by_its_own_stores() {
         c.hours_to_first_goods.is_some(),
         "no goods reached the points"
     );
-    // The district's warehouse staff are sealed in too, so the stores run
-    // down their own stock: shortage comes late and stays small (without
-    // the fix, nothing reached the points at all).
+    // The whole city is sealed: its riders and the district's warehouse
+    // staff are sealed in too. The plan calls riders from outside, who
+    // arrive a day later, and the stores run down their own stock: a
+    // shortage, but far from all the need (without the fix, nothing
+    // reached the points at all).
+    assert!(
+        r.timeline
+            .iter()
+            .any(|e| matches!(e.what, Happening::RidersCalled { .. }))
+    );
     let person_days = 690.0 * 11.0;
     let short = r.outcomes.shortage_person_days;
-    assert!(short < 0.1 * person_days, "{short}");
+    assert!(short < 0.4 * person_days, "{short}");
     let handed: f64 = r.closures.iter().map(|c| c.handed_out_kg).sum();
     assert!(handed > 3_000.0, "{handed} kg handed out");
     assert!(r.invariant_breaches.is_empty());

@@ -9,7 +9,7 @@ use std::path::Path;
 use super::cli::{TempDir, assert_exit, baogong, entries, stderr, stdout, tiny};
 
 /// The grid used by most tests: 3 settings.
-const GRID: &str = "plan.point_riders=2,4,10";
+const GRID: &str = "plan.decision_delay_hours=1,6,24";
 
 fn sweep(out: &TempDir, extra: &[&str]) -> std::process::Output {
     let t = tiny();
@@ -286,7 +286,7 @@ fn percentile(x: &[f64], p: f64) -> f64 {
 
 /// Mean, sd, the 95% interval and the tail recomputed from
 /// replications.csv, with the t quantile of 29 degrees of freedom from
-/// tables (2.0452).
+/// tables (2.045230).
 #[test]
 fn summary_statistics_match_an_independent_computation() {
     let d = TempDir::new("sweep-stats");
@@ -302,7 +302,7 @@ fn summary_statistics_match_an_independent_computation() {
         let n = x.len() as f64;
         let m = x.iter().sum::<f64>() / n;
         let sd = (x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-        (m, sd, 2.0452 * sd / n.sqrt())
+        (m, sd, 2.045_230 * sd / n.sqrt())
     };
     let recs = summary_rows(d.path());
     let get = |setting: &str, col: &str| {
@@ -393,32 +393,33 @@ fn the_chart_and_the_workbook_say_what_summary_csv_says() {
             .unwrap_or_else(|| panic!("no {col} for setting {setting}"))
             .clone()
     };
-    let labels = [
-        "plan.point_riders=2",
-        "plan.point_riders=4",
-        "plan.point_riders=10",
-    ];
+    // The grid's labels, and as the chart shortens them.
+    let (key, values) = GRID.split_once('=').unwrap();
+    let labels: Vec<String> = values.split(',').map(|v| format!("{key}={v}")).collect();
+    let short: Vec<String> = labels
+        .iter()
+        .map(|l| l.split_once('.').unwrap().1.to_string())
+        .collect();
 
     // The chart: four panels in natural units, short labels, verdicts.
     let svg = String::from_utf8(read(d.path(), "summary.svg")).unwrap();
     let texts = svg_texts(&svg);
-    for t in [
+    let wanted = [
         "score [points]",
         "shortage [person-days]",
         "mean hours to first goods [h]",
         "government cost [yuan]",
-        "point_riders=2",
-        "point_riders=4",
-        "point_riders=10",
         "difference from the baseline",
         "95th percentile (the bad runs)",
-    ] {
+    ];
+    for t in wanted
+        .iter()
+        .copied()
+        .chain(short.iter().map(String::as_str))
+    {
         assert!(texts.iter().any(|x| x == t), "no text `{t}` in {texts:?}");
     }
-    assert!(
-        texts.iter().all(|t| !t.contains("plan.point_riders")),
-        "labels are short"
-    );
+    assert!(texts.iter().all(|t| !t.contains(key)), "labels are short");
     assert!(texts.iter().all(|t| t != "lower" && t != "higher"));
     for (i, col) in [
         "score",
@@ -471,7 +472,7 @@ fn the_chart_and_the_workbook_say_what_summary_csv_says() {
     assert_eq!(text(1, 10), "vs baseline");
     for (i, label) in labels.iter().enumerate() {
         let r = 2 + i as u32;
-        assert_eq!(text(r, 1), *label);
+        assert_eq!(&text(r, 1), label);
         assert_eq!(num(r, 0), i as f64);
         let score = get(i, "score");
         assert_eq!(num(r, 2), score["mean"].parse::<f64>().unwrap());
@@ -514,14 +515,14 @@ fn a_row_is_reproduced_by_run_with_the_same_setting_seed_and_replication() {
         .iter()
         .find(|r| r["setting"] == "1" && r["replication"] == "3")
         .unwrap();
-    assert_eq!(row["label"], "plan.point_riders=4");
+    assert_eq!(row["label"], "plan.decision_delay_hours=6");
     assert_eq!(row["seed"], "42");
     let t = tiny();
     let o = baogong(&[
         "run",
         &t,
         "--set",
-        "plan.point_riders=4",
+        "plan.decision_delay_hours=6",
         "--seed",
         "42",
         "--replication",

@@ -70,7 +70,7 @@ fn the_chinese_report_uses_the_plans_terms() {
         "楼栋",
         "小区",
         "村(居)",
-        "异地调剂",
+        "外地调入",
         "日报",
         "评分",
         "阳光花园1号楼",
@@ -312,4 +312,34 @@ fn validate_lines_up_chinese_names() {
     let w = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     assert!(rows.iter().all(|r| w(r) == w(rows[0])), "{out}");
     assert!(Path::new(&crate_file("tests/fixtures/chinese_places.toml")).is_file());
+}
+
+#[test]
+fn scenario_errors_are_chinese_in_chinese_with_file_line_and_key() {
+    let fixture = crate_file("tests/fixtures/bad_unknown_key.toml");
+    let o = baogong(&["validate", &fixture, "--lang", "zh"]);
+    assert_exit(&o, 2);
+    let e = stderr(&o);
+    assert_eq!(e.lines().count(), 1, "{e}");
+    assert!(e.contains(&format!("{fixture}:29:")), "{e}");
+    assert!(e.contains("键 `plan.green_chanel`"), "{e}");
+    assert!(e.contains("是否想写 `green_channel`"), "{e}");
+    let o = baogong(&[
+        "run",
+        "tiny",
+        "--set",
+        "plan.point_riders=0",
+        "--lang",
+        "zh",
+    ]);
+    assert_exit(&o, 2);
+    assert!(
+        stderr(&o).contains("必须是 1 到 10000 之间的整数"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("来自 --set"), "{}", stderr(&o));
+    let o = baogong(&["sweep", "tiny", "--grid", "plan.nope=1,2", "--lang", "zh"]);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("不是可以修改的设置"), "{}", stderr(&o));
 }

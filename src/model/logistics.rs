@@ -1,0 +1,520 @@
+//! Vehicles and their routes: depots' and production bases' trucks, stores'
+//! vans, goods from outside the city, and arrivals.
+//!
+//! A vehicle plans its trip: it takes the first order waiting and, on the
+//! same route, the other orders waiting for the same area (the points of
+//! one closure, the stores of one district), loading what fits within its
+//! payload and the hours it may spend on the road. A trip takes travel
+//! (inside a district or across), a delay at each controlled boundary it
+//! crosses (into a control zone 管控区, into a sealed area 封控区), which
+//! the green channel 绿色通道 cuts, and a stop at each destination. An
+//! order the origin cannot fill yet waits for goods (a backorder).
+//! Entering a sealed area needs the vehicle passes 通行证 (issued after
+//! the decision), or, without passes, a negotiation at the gate.
+
+use super::metrics::CostItem;
+use super::world::*;
+use crate::engine::{Scheduler, SimDuration, SimTime};
+
+/// Most waiting orders a vehicle looks through to plan one route.
+const LOOK_AHEAD: usize = 64;
+
+/// Where a route goes: the stops of one route share an area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Area {
+    /// The points of one closure.
+    Closure(u32),
+    /// Stores of one district.
+    District(usize),
+    /// One depot.
+    Depot(u32),
+}
+
+/// One stop of a route: what it unloads.
+struct Stop {
+    dest: Dest,
+    kind: ShipKind,
+    amounts: Vec<i64>,
+    made: Vec<i64>,
+}
+
+impl World<'_> {
+    /// Queues an order with `origin`'s vehicles, its fresh goods and the
+    /// others as two orders, each joining an order waiting for the same
+    /// destination and purpose.
+    pub(crate) fn queue_order(&mut self, origin: Origin, order: Order) {
+        let fresh: Vec<bool> = self.fresh.clone();
+        let fleet = match origin {
+            Origin::Supplier(i) => &mut self.depots.fleet[i as usize],
+            Origin::Store(i) => &mut self.stores.fleet[i as usize],
+            Origin::Outside => return,
+        };
+        for part in [true, false] {
+            let amounts: Vec<i64> = order
+                .amounts
+                .iter()
+                .zip(&fresh)
+                .map(|(&a, &f)| if f == part { a } else { 0 })
+                .collect();
+            if amounts.iter().all(|&a| a <= 0) {
+                continue;
+            }
+            let is_part = |o: &Order| {
+                o.amounts
+                    .iter()
+                    .zip(&fresh)
+                    .all(|(&a, &f)| a == 0 || f == part)
+            };
+            match fleet
+                .queue
+                .iter_mut()
+                .find(|o| o.dest == order.dest && o.kind == order.kind && is_part(o))
+            {
+                Some(o) => o
+                    .amounts
+                    .iter_mut()
+                    .zip(&amounts)
+                    .for_each(|(a, b)| *a += b),
+                None => fleet.queue.push_back(Order {
+                    dest: order.dest,
+                    kind: order.kind,
+                    amounts,
+                }),
+            }
+        }
+    }
+
+    fn area(&self, dest: Dest) -> Area {
+        match dest {
+            Dest::Point(p) => Area::Closure(self.resp.points[p as usize].closure),
+            Dest::Store(s) => Area::District(self.sc.city.stores[s as usize].district),
+            Dest::Supplier(d) => Area::Depot(d),
+        }
+    }
+
+    /// What `origin` can load of category `c` now [g]: stock, or a
+    /// production base's capacity left today.
+    fn available(&self, origin: Origin, c: usize) -> i64 {
+        let nc = self.nc;
+        match origin {
+            Origin::Supplier(i) => {
+                let i = i as usize;
+                if self.sc.city.suppliers[i].is_depot() {
+                    self.depots.stock[i * nc + c].total()
+                } else {
+                    self.depots.capacity_left[i * nc + c]
+                }
+            }
+            Origin::Store(i) => self.stores.stock[i as usize * nc + c].total(),
+            Origin::Outside => 0,
+        }
+    }
+
+    /// Takes `g` grams of category `c` from `origin` (a base makes them
+    /// now); returns when they were made.
+    fn load(&mut self, now: SimTime, origin: Origin, c: usize, g: i64) -> i64 {
+        let nc = self.nc;
+        match origin {
+            Origin::Supplier(i) => {
+                let i = i as usize;
+                if self.sc.city.suppliers[i].is_depot() {
+                    self.depots.stock[i * nc + c].take(g).1
+                } else {
+                    self.depots.capacity_left[i * nc + c] -= g;
+                    self.m.produced[c] += g;
+                    self.m.balance[c].inflow_g += g;
+                    now.0 as i64
+                }
+            }
+            Origin::Store(i) => self.stores.stock[i as usize * nc + c].take(g).1,
+            Origin::Outside => now.0 as i64,
+        }
+    }
+
+    /// Sends vehicles from `origin` while it has vehicles, orders, goods
+    /// and (depots) dispatch capacity left today, each on a planned route.
+    pub(crate) fn dispatch(&mut self, now: SimTime, origin: Origin, s: &mut Scheduler<CityEvent>) {
+        let nc = self.nc;
+        loop {
+            let (free, capacity, budget) = match origin {
+                Origin::Supplier(i) => {
+                    let i = i as usize;
+                    if self.depots.closed_until[i] > now {
+                        return;
+                    }
+                    let f = &self.depots.fleet[i];
+                    (f.free, f.capacity_g, self.depots.budget[i])
+                }
+                Origin::Store(i) => {
+                    let f = &self.stores.fleet[i as usize];
+                    (f.free, f.capacity_g, i64::MAX)
+                }
+                Origin::Outside => return,
+            };
+            let queue_len = self.fleet(origin).queue.len();
+            if free == 0 || queue_len == 0 {
+                return;
+            }
+            let room0 = capacity.min(budget);
+            if room0 <= 0 {
+                return; // dispatch capacity exhausted: wait for tomorrow
+            }
+            // Fresh goods first: the route starts with the first order that
+            // wants the most perishable category the origin can load now;
+            // orders it cannot serve yet wait (backorders).
+            let look = queue_len.min(LOOK_AHEAD);
+            let anchor = self.fresh_first.iter().find_map(|&c| {
+                if self.available(origin, c) == 0 {
+                    return None;
+                }
+                (0..look).find(|&j| self.fleet(origin).queue[j].amounts[c] > 0)
+            });
+            let Some(first) = anchor else {
+                return;
+            };
+            let first_dest = self.fleet(origin).queue[first].dest;
+            let area = self.area(first_dest);
+            let (travel, gate_h) = self.route_delays(origin, first_dest);
+            let tr = &self.sc.transport;
+            let max_stops = if tr.stop_hours > 0.0 {
+                ((tr.route_hours - 2.0 * travel - gate_h) / tr.stop_hours)
+                    .floor()
+                    .max(1.0) as usize
+            } else {
+                LOOK_AHEAD
+            };
+            let mut room = room0;
+            let mut stops: Vec<Stop> = Vec::new();
+            let mut done: Vec<usize> = Vec::new();
+            let mut again: Vec<Order> = Vec::new();
+            let picks: Vec<usize> =
+                std::iter::once(first)
+                    .chain((0..look).filter(|&j| {
+                        j != first && self.area(self.fleet(origin).queue[j].dest) == area
+                    }))
+                    .collect();
+            for j in picks {
+                if room <= 0 || stops.len() >= max_stops {
+                    break;
+                }
+                let order = self.fleet(origin).queue[j].clone();
+                let mut load = vec![0i64; nc];
+                let mut made = vec![0i64; nc];
+                let mut left = order.amounts.clone();
+                // What fits, in proportion to what is wanted of each category
+                // (no category waits behind another).
+                let want: Vec<i64> = (0..nc)
+                    .map(|c| left[c].min(self.available(origin, c)).max(0))
+                    .collect();
+                let total: i64 = want.iter().sum();
+                let mut take = want.clone();
+                if total > room {
+                    let mut given = 0;
+                    for c in 0..nc {
+                        take[c] =
+                            (i128::from(want[c]) * i128::from(room) / i128::from(total)) as i64;
+                        given += take[c];
+                    }
+                    // The grams lost to rounding go to the freshest goods.
+                    for &c in &self.fresh_first {
+                        let more = (room - given).min(want[c] - take[c]);
+                        take[c] += more;
+                        given += more;
+                    }
+                }
+                for c in 0..nc {
+                    if take[c] > 0 {
+                        made[c] = self.load(now, origin, c, take[c]);
+                        load[c] = take[c];
+                        room -= take[c];
+                        left[c] -= take[c];
+                    }
+                }
+                if left.iter().all(|&a| a == 0) {
+                    done.push(j);
+                } else if load.iter().any(|&g| g > 0) {
+                    // Served in part: to the back of the queue, so that the
+                    // next vehicle serves another destination first.
+                    self.fleet_mut(origin).queue[j].amounts = left;
+                    done.push(j);
+                    again.push(self.fleet(origin).queue[j].clone());
+                }
+                if load.iter().any(|&g| g > 0) {
+                    stops.push(Stop {
+                        dest: order.dest,
+                        kind: order.kind,
+                        amounts: load,
+                        made,
+                    });
+                }
+            }
+            done.sort_unstable();
+            for &j in done.iter().rev() {
+                self.fleet_mut(origin).queue.remove(j);
+            }
+            self.fleet_mut(origin).queue.extend(again);
+            if stops.is_empty() {
+                continue;
+            }
+            let shipped: i64 = stops.iter().map(|st| st.amounts.iter().sum::<i64>()).sum();
+            if let Origin::Supplier(i) = origin {
+                self.depots.budget[i as usize] -= shipped;
+            }
+            self.fleet_mut(origin).free -= 1;
+            self.send_route(now, origin, travel, gate_h, stops, s);
+        }
+    }
+
+    fn fleet(&self, origin: Origin) -> &Fleet {
+        match origin {
+            Origin::Supplier(i) => &self.depots.fleet[i as usize],
+            Origin::Store(i) => &self.stores.fleet[i as usize],
+            Origin::Outside => unreachable!("goods from outside need no vehicle"),
+        }
+    }
+
+    fn fleet_mut(&mut self, origin: Origin) -> &mut Fleet {
+        match origin {
+            Origin::Supplier(i) => &mut self.depots.fleet[i as usize],
+            Origin::Store(i) => &mut self.stores.fleet[i as usize],
+            Origin::Outside => unreachable!("goods from outside need no vehicle"),
+        }
+    }
+
+    /// Goods of category `c` waiting at `origin` for a vehicle [g]
+    /// (backorders).
+    pub(crate) fn queued(&self, origin: Origin, c: usize) -> i64 {
+        self.fleet(origin).queue.iter().map(|o| o.amounts[c]).sum()
+    }
+
+    fn origin_district(&self, origin: Origin) -> Option<usize> {
+        match origin {
+            Origin::Supplier(i) => self.sc.city.suppliers[i as usize].district,
+            Origin::Store(i) => Some(self.sc.city.stores[i as usize].district),
+            Origin::Outside => None,
+        }
+    }
+
+    fn dest_district(&self, dest: Dest) -> Option<usize> {
+        match dest {
+            Dest::Store(i) => Some(self.sc.city.stores[i as usize].district),
+            Dest::Supplier(i) => self.sc.city.suppliers[i as usize].district,
+            Dest::Point(p) => Some(self.resp.points[p as usize].district),
+        }
+    }
+
+    /// Controlled boundaries a vehicle from `origin` crosses to reach
+    /// `dest`: into a control zone (unless it starts inside it) and into a
+    /// sealed area.
+    fn checkpoints(&self, origin: Origin, dest: Dest) -> u32 {
+        let city = &self.sc.city;
+        let inside = |zone: usize| match origin {
+            Origin::Store(s) => city.within(city.stores[s as usize].place, zone),
+            _ => false,
+        };
+        match dest {
+            Dest::Point(p) => {
+                let place = self.resp.closures[self.resp.points[p as usize].closure as usize].place;
+                let zone = control_zone(city, place as usize);
+                1 + u32::from(zone.is_some_and(|z| !inside(z)))
+            }
+            Dest::Store(s) => match self.stores.risk[s as usize] {
+                Risk::Low => 0,
+                Risk::Medium => 1,
+                // A store inside a sealed area: its zone's boundary too,
+                // when there is one.
+                Risk::High => {
+                    let place = city.stores[s as usize].place;
+                    let sealed = self.homes.sealed_by[city.places[place].first];
+                    let zone = (sealed != NONE)
+                        .then(|| {
+                            control_zone(city, self.resp.closures[sealed as usize].place as usize)
+                        })
+                        .flatten();
+                    1 + u32::from(zone.is_some())
+                }
+            },
+            Dest::Supplier(_) => 0,
+        }
+    }
+
+    /// Delay at one checkpoint now [h], with the green channel if on.
+    pub(crate) fn checkpoint_hours(&mut self) -> f64 {
+        let plan = &self.sc.plan;
+        let mut h = self
+            .sc
+            .transport
+            .checkpoint_delay
+            .sample(&mut self.rng.transport);
+        if plan.green_channel {
+            h *= 1.0 - plan.green_channel_saving;
+        }
+        h + self.districts.extra_checkpoint_h
+    }
+
+    /// Draws a route's one-way travel and its delays at the gates (and,
+    /// without vehicle passes, the negotiation at a sealed area's gate) [h].
+    fn route_delays(&mut self, origin: Origin, dest: Dest) -> (f64, f64) {
+        let from = self.origin_district(origin);
+        let to = self.dest_district(dest);
+        let tr = &self.sc.transport;
+        let travel = if from.is_some() && from == to {
+            tr.travel_local.sample(&mut self.rng.transport)
+        } else {
+            tr.travel_cross.sample(&mut self.rng.transport)
+        };
+        let mut gate = 0.0;
+        for _ in 0..self.checkpoints(origin, dest) {
+            gate += self.checkpoint_hours();
+        }
+        if matches!(dest, Dest::Point(_)) && !self.sc.plan.vehicle_passes {
+            gate += self.sc.transport.pass_delay_hours;
+        }
+        (travel, gate)
+    }
+
+    /// Puts a route on the road: the stops in order, then the way back.
+    fn send_route(
+        &mut self,
+        now: SimTime,
+        origin: Origin,
+        travel: f64,
+        gate_h: f64,
+        stops: Vec<Stop>,
+        s: &mut Scheduler<CityEvent>,
+    ) {
+        let mut at = now + SimDuration::from_hours(travel + gate_h);
+        if let Dest::Point(p) = stops[0].dest {
+            let cl = &self.resp.closures[self.resp.points[p as usize].closure as usize];
+            if self.sc.plan.vehicle_passes
+                && let Some(t) = cl.passes_at
+            {
+                // Held at the gate until the passes are issued.
+                at = at.max(t + SimDuration::from_hours(travel));
+            }
+            let trip = self.sc.transport.trip_cost;
+            self.cost(CostItem::EmergencyTransport, trip);
+        }
+        let stop = SimDuration::from_hours(self.sc.transport.stop_hours);
+        for st in stops {
+            let id = self.new_shipment(st.dest, st.kind, st.amounts, st.made);
+            s.schedule_in(at.since(now), CityEvent::Arrive { shipment: id });
+            at += stop;
+        }
+        let back = at + SimDuration::from_hours(travel);
+        s.schedule_in(back.since(now), CityEvent::VehicleBack { origin });
+    }
+
+    /// Sends goods from outside the city (a transfer, a reserve release)
+    /// to depot `d`, arriving after `hours`.
+    pub(crate) fn send_from_outside(
+        &mut self,
+        d: usize,
+        kind: ShipKind,
+        amounts: Vec<i64>,
+        hours: f64,
+        s: &mut Scheduler<CityEvent>,
+    ) {
+        let made = vec![0; amounts.len()];
+        let id = self.new_shipment(Dest::Supplier(d as u32), kind, amounts, made);
+        s.schedule_in(
+            SimDuration::from_hours(hours),
+            CityEvent::Arrive { shipment: id },
+        );
+    }
+
+    fn new_shipment(
+        &mut self,
+        dest: Dest,
+        kind: ShipKind,
+        amounts: Vec<i64>,
+        made: Vec<i64>,
+    ) -> u32 {
+        let sh = Shipment {
+            dest,
+            kind,
+            amounts,
+            made,
+            live: true,
+        };
+        if let Some(i) = self.road.free.pop() {
+            self.road.shipments[i as usize] = sh;
+            i
+        } else {
+            self.road.shipments.push(sh);
+            (self.road.shipments.len() - 1) as u32
+        }
+    }
+
+    /// Goods arrive.
+    pub(crate) fn arrive(&mut self, now: SimTime, id: u32, s: &mut Scheduler<CityEvent>) {
+        let nc = self.nc;
+        let sh = std::mem::replace(
+            &mut self.road.shipments[id as usize],
+            Shipment {
+                dest: Dest::Supplier(0),
+                kind: ShipKind::Restock,
+                amounts: Vec::new(),
+                made: Vec::new(),
+                live: false,
+            },
+        );
+        self.road.free.push(id);
+        let t = now.0 as i64;
+        if matches!(sh.kind, ShipKind::Transfer | ShipKind::Reserve) {
+            for c in 0..nc {
+                self.m.balance[c].inflow_g += sh.amounts[c];
+                if sh.kind == ShipKind::Transfer {
+                    self.bureau.transfer_pending[c] -= sh.amounts[c];
+                    self.m.transfer[c] += sh.amounts[c];
+                } else {
+                    self.bureau.reserve_pending[c] -= sh.amounts[c];
+                }
+            }
+        }
+        // Goods from outside travel chilled or frozen: their shelf life
+        // starts when they arrive.
+        let made = |c: usize| match sh.kind {
+            ShipKind::Transfer | ShipKind::Reserve => t,
+            _ => sh.made[c],
+        };
+        match sh.dest {
+            Dest::Store(st) => {
+                let st = st as usize;
+                let d = self.sc.city.stores[st].district;
+                for c in 0..nc {
+                    let i = st * nc + c;
+                    self.stores.stock[i].add(made(c), sh.amounts[c]);
+                    self.stores.pending[i] -= sh.amounts[c];
+                    self.m.daily[d * nc + c][DELIVERED] += sh.amounts[c];
+                    if !self.shelf_empty(i) {
+                        self.stockout_stop(i, now);
+                    }
+                }
+            }
+            Dest::Supplier(sp) => {
+                let sp = sp as usize;
+                for c in 0..nc {
+                    self.depots.stock[sp * nc + c].add(made(c), sh.amounts[c]);
+                    if sh.kind == ShipKind::Production {
+                        self.depots.inbound[sp * nc + c] -= sh.amounts[c];
+                    }
+                }
+                self.dispatch(now, Origin::Supplier(sp as u32), s);
+            }
+            Dest::Point(p) => {
+                let lots: Vec<(i64, i64)> = (0..nc).map(|c| (made(c), sh.amounts[c])).collect();
+                self.point_arrival(now, p, &lots, s);
+            }
+        }
+    }
+
+    /// Moves point stock back to a store (a point closes).
+    pub(crate) fn return_to_store(&mut self, store: usize, point: usize) {
+        let nc = self.nc;
+        for c in 0..nc {
+            let mut lots = std::mem::take(&mut self.resp.point_stock[point * nc + c]);
+            self.stores.stock[store * nc + c].absorb(&mut lots);
+        }
+    }
+}

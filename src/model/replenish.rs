@@ -1,0 +1,125 @@
+//! Orders that keep goods flowing: stores reorder from their depot,
+//! depots order from the production bases, which make what is ordered up
+//! to their daily capacity.
+//!
+//! Every holder orders up to a cover in days of its normal throughput,
+//! and holds no more of a perishable than a share of its shelf life, so
+//! that goods are sold while fresh (see `store_cover_days` and
+//! `depot_cover_days`).
+
+use super::config::SupplierKind;
+use super::world::*;
+use crate::engine::{DAY, Scheduler, SimDuration, SimTime};
+
+impl World<'_> {
+    /// A store reviews its stock and reorders from its depot.
+    pub(crate) fn replenish(&mut self, now: SimTime, store: u32, s: &mut Scheduler<CityEvent>) {
+        let sc = self.sc;
+        let st = store as usize;
+        let nc = self.nc;
+        // A sealed store stops reordering, unless it supplies points.
+        let duty = self.stores.duty[st * nc..(st + 1) * nc]
+            .iter()
+            .any(|&d| d > 0);
+        if self.stores.risk[st] != Risk::High || duty {
+            let mut amounts = vec![0i64; nc];
+            for (c, a) in amounts.iter_mut().enumerate() {
+                let i = st * nc + c;
+                let daily = (self.stores.normal[i] + self.stores.duty[i]) as f64;
+                let cover = store_cover_days(sc, c);
+                let position = (self.stores.stock[i].total() + self.stores.pending[i]) as f64;
+                if position < sc.plan.reorder_point_days.min(cover) * daily {
+                    *a = (cover * daily - position).max(0.0) as i64;
+                }
+            }
+            if amounts.iter().any(|&a| a > 0) {
+                for c in 0..nc {
+                    self.stores.pending[st * nc + c] += amounts[c];
+                }
+                let sup = sc.city.stores[st].supplier as u32;
+                self.queue_order(
+                    Origin::Supplier(sup),
+                    Order {
+                        dest: Dest::Store(store),
+                        kind: ShipKind::Restock,
+                        amounts,
+                    },
+                );
+                self.dispatch(now, Origin::Supplier(sup), s);
+            }
+        }
+        let per_day = if self.response_on() {
+            sc.plan.replenish_per_day_response
+        } else {
+            sc.plan.replenish_per_day
+        };
+        s.schedule_in(
+            SimDuration(DAY / u64::from(per_day)),
+            CityEvent::Replenish { store },
+        );
+    }
+
+    /// Depots review their stock and order up to their cover from the
+    /// production bases, in proportion to each base's capacity.
+    pub(crate) fn depot_review(&mut self, now: SimTime, s: &mut Scheduler<CityEvent>) {
+        let sc = self.sc;
+        let nc = self.nc;
+        let sups = &sc.city.suppliers;
+        let bases: Vec<usize> = (0..sups.len())
+            .filter(|&i| sups[i].kind == SupplierKind::ProductionBase)
+            .collect();
+        if bases.is_empty() {
+            return;
+        }
+        // What each depot's stores draw: their normal sales and the points
+        // they supply.
+        let mut draw = self.depots.normal.clone();
+        for (st, store) in sc.city.stores.iter().enumerate() {
+            for c in 0..nc {
+                draw[store.supplier * nc + c] += self.stores.duty[st * nc + c];
+            }
+        }
+        for d in (0..sups.len()).filter(|&i| sups[i].is_depot()) {
+            let mut want = vec![0i64; nc];
+            for (c, w) in want.iter_mut().enumerate() {
+                let i = d * nc + c;
+                let target = (draw[i] as f64 * depot_cover_days(sc, c)) as i64;
+                let position = self.depots.stock[i].total() + self.depots.inbound[i]
+                    - self.queued(Origin::Supplier(d as u32), c);
+                *w = (target - position).max(0);
+            }
+            if want.iter().all(|&w| w == 0) {
+                continue;
+            }
+            for &b in &bases {
+                let mut amounts = vec![0i64; nc];
+                for c in 0..nc {
+                    let cap: i64 = bases
+                        .iter()
+                        .map(|&x| self.depots.capacity[x * nc + c])
+                        .sum();
+                    if cap > 0 {
+                        let share = self.depots.capacity[b * nc + c] as f64 / cap as f64;
+                        amounts[c] = (want[c] as f64 * share).round() as i64;
+                    }
+                }
+                if amounts.iter().any(|&a| a > 0) {
+                    for c in 0..nc {
+                        self.depots.inbound[d * nc + c] += amounts[c];
+                    }
+                    self.queue_order(
+                        Origin::Supplier(b as u32),
+                        Order {
+                            dest: Dest::Supplier(d as u32),
+                            kind: ShipKind::Production,
+                            amounts,
+                        },
+                    );
+                }
+            }
+        }
+        for &b in &bases {
+            self.dispatch(now, Origin::Supplier(b as u32), s);
+        }
+    }
+}

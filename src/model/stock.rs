@@ -1,0 +1,238 @@
+//! Stock that ages: the goods of one category at one holder (a store, a
+//! depot, a distribution point) in lots by the time they were made, sold
+//! and shipped first in, first out, and spoiled when a lot passes its
+//! shelf life.
+//!
+//! Goods made on the same day join one lot, so a holder keeps at most one
+//! lot per day of the stock it holds. A shipment carries the mean time its
+//! goods were made (weighted by grams); that is the one approximation.
+
+use std::collections::VecDeque;
+
+use crate::engine::DAY;
+
+/// Shape of the ageing curve: the share of a lot gone bad by age `a` is
+/// `(a / shelf life)^SPOIL_SHAPE` (see `docs/model.md`).
+pub(crate) const SPOIL_SHAPE: i32 = 8;
+
+/// Goods of one category at one holder [g], in lots, oldest first.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Lots {
+    total: i64,
+    /// (made at [s since the start, may be before it], grams).
+    lots: VecDeque<(i64, i64)>,
+}
+
+impl Lots {
+    /// Grams held.
+    pub(crate) fn total(&self) -> i64 {
+        self.total
+    }
+
+    /// Adds `g` grams made at `made` [s]; lots stay in order of making.
+    pub(crate) fn add(&mut self, made: i64, g: i64) {
+        if g <= 0 {
+            return;
+        }
+        self.total += g;
+        let day = made.div_euclid(DAY as i64);
+        let same_day = |m: i64| m.div_euclid(DAY as i64) == day;
+        match self.lots.back_mut() {
+            Some(back) if back.0 <= made => {
+                if same_day(back.0) {
+                    back.1 += g;
+                } else {
+                    self.lots.push_back((made, g));
+                }
+            }
+            None => self.lots.push_back((made, g)),
+            Some(_) => {
+                // Older than the newest lot (goods that waited elsewhere):
+                // into its place, joining a lot of the same day.
+                let i = self.lots.partition_point(|l| l.0 <= made);
+                if i > 0 && same_day(self.lots[i - 1].0) {
+                    self.lots[i - 1].1 += g;
+                } else if same_day(self.lots[i].0) {
+                    self.lots[i].1 += g;
+                } else {
+                    self.lots.insert(i, (made, g));
+                }
+            }
+        }
+    }
+
+    /// Takes up to `g` grams, oldest first; returns the grams taken and the
+    /// mean time they were made (weighted by grams; 0 if none).
+    pub(crate) fn take(&mut self, g: i64) -> (i64, i64) {
+        let taken = g.clamp(0, self.total);
+        let mut left = taken;
+        let mut weighted: i128 = 0;
+        while left > 0 {
+            let front = self.lots.front_mut().expect("lots hold the total");
+            let t = front.1.min(left);
+            weighted += i128::from(t) * i128::from(front.0);
+            front.1 -= t;
+            left -= t;
+            if front.1 == 0 {
+                self.lots.pop_front();
+            }
+        }
+        self.total -= taken;
+        let made = if taken > 0 {
+            (weighted / i128::from(taken)) as i64
+        } else {
+            0
+        };
+        (taken, made)
+    }
+
+    /// A day of ageing at `now` [s] for goods of `shelf` [s]: every lot
+    /// loses the share of it that goes bad during the day just ended, and a
+    /// lot past its shelf life goes whole. Returns the grams spoiled.
+    ///
+    /// Quality is lost faster as goods age: the share of a lot gone bad by
+    /// age `a` is `(a / shelf)^SPOIL_SHAPE` (a Weibull-type ageing), so
+    /// goods sold young are hardly touched and goods held near their shelf
+    /// life are lost.
+    pub(crate) fn age_day(&mut self, now: i64, shelf: i64) -> i64 {
+        let gone = |age: i64| -> f64 {
+            if age <= 0 {
+                0.0
+            } else {
+                (age as f64 / shelf as f64).min(1.0).powi(SPOIL_SHAPE)
+            }
+        };
+        let mut g = 0;
+        for lot in self.lots.iter_mut() {
+            let age = now - lot.0;
+            let (before, after) = (gone(age - DAY as i64), gone(age));
+            let share = if after >= 1.0 {
+                1.0
+            } else {
+                (after - before) / (1.0 - before)
+            };
+            let lost = ((lot.1 as f64) * share).round() as i64;
+            let lost = lost.clamp(0, lot.1);
+            lot.1 -= lost;
+            g += lost;
+        }
+        self.lots.retain(|l| l.1 > 0);
+        self.total -= g;
+        g
+    }
+
+    /// Removes the lots made before `cutoff` [s] (past their shelf life);
+    /// returns the grams spoiled.
+    #[cfg(test)]
+    pub(crate) fn spoil_before(&mut self, cutoff: i64) -> i64 {
+        let mut g = 0;
+        while let Some(&(made, amount)) = self.lots.front() {
+            if made >= cutoff {
+                break;
+            }
+            g += amount;
+            self.lots.pop_front();
+        }
+        self.total -= g;
+        g
+    }
+
+    /// Moves every lot of `other` here.
+    pub(crate) fn absorb(&mut self, other: &mut Lots) {
+        for (made, g) in std::mem::take(&mut other.lots) {
+            self.add(made, g);
+        }
+        other.total = 0;
+    }
+
+    /// Stock of `days` of `daily` grams that arrived at a steady pace, so
+    /// that its oldest lot is `days` old at `now` (a holder at the start of
+    /// a run, in a steady state).
+    pub(crate) fn steady(now: i64, daily: i64, days: f64) -> Lots {
+        let mut lots = Lots::default();
+        let total = (daily as f64 * days).round() as i64;
+        let whole = days.floor() as i64;
+        let mut given = 0;
+        for k in (0..=whole).rev() {
+            let g = if k == whole {
+                total - daily * whole
+            } else {
+                daily
+            };
+            let g = g.min(total - given);
+            if g > 0 {
+                lots.add(now - k * DAY as i64, g);
+                given += g;
+            }
+        }
+        lots
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_in_first_out() {
+        let mut l = Lots::default();
+        l.add(0, 100);
+        l.add(DAY as i64, 50);
+        assert_eq!(l.total(), 150);
+        assert_eq!(l.take(120), (120, 20 * DAY as i64 / 120));
+        assert_eq!(l.total(), 30);
+        assert_eq!(l.take(100), (30, DAY as i64));
+        assert_eq!(l.total(), 0);
+        assert_eq!(l.take(5), (0, 0));
+    }
+
+    #[test]
+    fn spoils_only_lots_past_their_life() {
+        let mut l = Lots::default();
+        l.add(0, 10);
+        l.add(2 * DAY as i64, 20);
+        l.add(3 * DAY as i64, 30);
+        assert_eq!(l.spoil_before(2 * DAY as i64), 10);
+        assert_eq!(l.total(), 50);
+        assert_eq!(l.spoil_before(0), 0);
+    }
+
+    #[test]
+    fn ageing_loses_more_as_goods_grow_old() {
+        let day = DAY as i64;
+        let mut young = Lots::default();
+        young.add(0, 1_000_000);
+        // One day old of a ten-day life: next to nothing.
+        assert!(young.age_day(day, 10 * day) <= 1);
+        let mut old = Lots::default();
+        old.add(0, 1_000_000);
+        // From 8 to 9 days of 10: 0.8^k gone before, 0.9^k after.
+        let (b, a) = (0.8f64.powi(SPOIL_SHAPE), 0.9f64.powi(SPOIL_SHAPE));
+        let want = 1e6 * (a - b) / (1.0 - b);
+        let lost = old.age_day(9 * day, 10 * day);
+        assert!((lost as f64 - want).abs() < 2.0, "{lost} vs {want}");
+        // Past its shelf life, the lot goes whole.
+        assert_eq!(old.age_day(10 * day, 10 * day), 1_000_000 - lost);
+        assert_eq!(old.total(), 0);
+    }
+
+    #[test]
+    fn older_goods_go_into_their_place() {
+        let mut l = Lots::default();
+        l.add(5 * DAY as i64, 10);
+        l.add(DAY as i64, 7);
+        l.add(DAY as i64 + 60, 3);
+        assert_eq!(l.spoil_before(2 * DAY as i64), 10);
+        assert_eq!(l.total(), 10);
+    }
+
+    #[test]
+    fn a_steady_stock_holds_its_days() {
+        let l = Lots::steady(0, 1_000, 2.5);
+        assert_eq!(l.total(), 2_500);
+        let mut m = l.clone();
+        // Lots of one day each, the oldest two days old.
+        assert_eq!(m.spoil_before(-2 * DAY as i64), 0);
+        assert_eq!(m.spoil_before(-(DAY as i64) + 1), 1_500);
+    }
+}
