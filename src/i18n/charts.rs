@@ -66,10 +66,30 @@ crate::catalogue! {
     AXIS_HOURS_AFTER { en: "hours after sealing", zh: "封控后小时数" }
     /// Orders chart: the bars.
     SERIES_ORDERS { en: "orders delivered and waiting", zh: "已配送与等待中的订单" }
+    /// Chart: orders waiting per day.
+    CHART_BACKLOG {
+        en: "Orders waiting at each closure's distribution points at midnight (the backlog)",
+        zh: "各封控区应急投放点每日零点仍在等待的订单（积压）",
+    }
+    /// Chart: mean wait per day.
+    CHART_DAILY_WAIT {
+        en: "Mean wait of the orders delivered each day, per closure",
+        zh: "各封控区每日配送订单的平均等待时长",
+    }
+    /// Note under the daily wait chart.
+    CHART_WAIT_NOTE {
+        en: "The wait of the orders whose delivery started that day; a day without deliveries has no dot (the backlog chart above shows what still waits).",
+        zh: "当天开始配送的订单的等待时长；当天没有配送则没有圆点（仍在等待的订单见上方积压图）。",
+    }
+    /// Note: the daily order charts cover only some closures.
+    CHART_NOTE_BACKLOG_SHOWN {
+        en: "{shown} of {all} closures with orders drawn: those with the largest backlog; the total orders of the others are in the chart below, every day in closure_days.csv.",
+        zh: "共{all}处封控有订单，图中画出积压最多的{shown}处；其余封控的订单总数见下图，逐日数据见 closure_days.csv。",
+    }
     /// Chart: orders per closure.
     CHART_ORDERS {
-        en: "Orders at the distribution points of each closure, and their mean wait",
-        zh: "各封控区应急投放点订单及平均等待时长",
+        en: "Orders of each closure in all: delivered, and still waiting when its points closed; their mean wait",
+        zh: "各封控区订单合计：已配送的、投放点关闭时仍在等待的，以及平均等待时长",
     }
     /// Series: orders served.
     SERIES_SERVED { en: "delivered", zh: "已配送" }

@@ -2,7 +2,8 @@
 //! (sales against need, store stock in days, unmet need, panic per
 //! district, goods handed out at points), the closures over time with the
 //! plan's response, the hours from sealing to each step of the response,
-//! and the orders at each closure's points. Each is a [`Figure`]: its SVG
+//! the orders waiting at each closure's points day by day and their wait,
+//! and the orders of each closure in all. Each is a [`Figure`]: its SVG
 //! (drawn with [`super::draw`]) and what it holds.
 
 use plotters::style::RGBColor;
@@ -436,6 +437,7 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
 
     figs.push(closure_timeline(r, lang)?);
     figs.push(response_chart(r, lang)?);
+    figs.extend(backlog_charts(r, lang)?);
     figs.push(orders_chart(r, lang)?);
     Ok(figs)
 }
@@ -772,6 +774,144 @@ fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
         points: n,
         svg,
     })
+}
+
+/// Most closures the daily backlog and wait charts draw one by one.
+const MAX_BACKLOG_LINES: usize = 10;
+
+/// The orders waiting at each closure's points at midnight, day by day
+/// (lines), and the mean wait of the orders delivered each day (dots), for
+/// the closures with the largest backlog.
+fn backlog_charts(r: &RunResult, lang: Lang) -> Result<[Figure; 2], ChartError> {
+    let days = r.days as usize;
+    let backlog_title = msg::CHART_BACKLOG.get(lang).to_string();
+    let wait_title = msg::CHART_DAILY_WAIT.get(lang).to_string();
+    // Per closure with points: its waiting orders per day, and its waits.
+    let mut per: Vec<(u32, Vec<f64>, Vec<(usize, f64)>, u64)> = Vec::new();
+    for row in &r.closure_days {
+        let d = row.day as usize;
+        if d == 0 || d > days {
+            continue;
+        }
+        let at = match per.iter().position(|p| p.0 == row.closure) {
+            Some(i) => i,
+            None => {
+                per.push((row.closure, vec![0.0; days], Vec::new(), 0));
+                per.len() - 1
+            }
+        };
+        let p = &mut per[at];
+        p.1[d - 1] = row.orders_waiting as f64;
+        if let Some(w) = row.mean_wait_h {
+            p.2.push((d, w));
+        }
+        p.3 += row.orders_served;
+    }
+    per.retain(|p| p.3 > 0 || p.1.iter().any(|v| *v > 0.0));
+    if per.is_empty() {
+        let empty = |id, title: String| Figure {
+            id,
+            title,
+            note: msg::CHART_NO_ORDERS.get(lang).into(),
+            kind: "lines",
+            series: 0,
+            points: 0,
+            svg: String::new(),
+        };
+        return Ok([empty("backlog", backlog_title), {
+            let mut f = empty("wait", wait_title);
+            f.kind = "dots";
+            f
+        }]);
+    }
+    let all = per.len();
+    let peak = |v: &[f64]| v.iter().copied().fold(0.0f64, f64::max);
+    let note = if per.len() > MAX_BACKLOG_LINES {
+        per.sort_by(|a, b| {
+            peak(&b.1)
+                .total_cmp(&peak(&a.1))
+                .then(b.3.cmp(&a.3))
+                .then(a.0.cmp(&b.0))
+        });
+        per.truncate(MAX_BACKLOG_LINES);
+        t!(
+            lang,
+            CHART_NOTE_BACKLOG_SHOWN,
+            shown = MAX_BACKLOG_LINES,
+            all = all
+        )
+    } else {
+        String::new()
+    };
+    per.sort_by_key(|p| p.0);
+    let label = |id: u32| {
+        r.closures
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(format!("#{id}"), |c| closure_label(c, lang))
+    };
+    let lines: Vec<Line> = per
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Line {
+            label: label(p.0),
+            colour: PALETTE[i % PALETTE.len()],
+            values: p.1.clone(),
+        })
+        .collect();
+    let backlog = Figure {
+        id: "backlog",
+        title: backlog_title,
+        note: note.clone(),
+        kind: "lines",
+        series: lines.len(),
+        points: days,
+        svg: line_chart(lang, &lines, days, msg::UNIT_ORDERS.get(lang), None)?,
+    };
+
+    // The waits, as dots: a day without deliveries has no wait to show.
+    let top = per
+        .iter()
+        .flat_map(|p| p.2.iter().map(|w| w.1))
+        .fold(0.0f64, f64::max);
+    let tick = |v: f64| compact(v, lang);
+    let plot = daily_plot(days, top, None, &tick);
+    let keys: Vec<Key> = lines
+        .iter()
+        .map(|l| Key {
+            label: l.label.clone(),
+            colour: l.colour,
+            mark: Mark::Dot,
+        })
+        .collect();
+    let legend_w = plot.right - plot.left;
+    let height = plot.bottom + 44.0 + legend_height(&keys, legend_w);
+    let mut dots = 0;
+    let svg = draw(WIDTH, height.ceil() as u32, |c| {
+        plot.axes(c, msg::AXIS_DAY.get(lang), msg::UNIT_HOURS.get(lang));
+        for (i, p) in per.iter().enumerate() {
+            for &(d, w) in &p.2 {
+                c.dot(plot.at(d as f64, w), 3, lines[i].colour);
+                dots += 1;
+            }
+        }
+        legend(c, &keys, plot.left, plot.bottom + 42.0, legend_w);
+    })?;
+    let wait_note = if note.is_empty() {
+        msg::CHART_WAIT_NOTE.get(lang).to_string()
+    } else {
+        format!("{} {note}", msg::CHART_WAIT_NOTE.get(lang))
+    };
+    let wait = Figure {
+        id: "wait",
+        title: wait_title,
+        note: wait_note,
+        kind: "dots",
+        series: lines.len(),
+        points: dots,
+        svg,
+    };
+    Ok([backlog, wait])
 }
 
 /// Orders at each closure's points: delivered and still waiting (the

@@ -171,7 +171,7 @@ pub fn run_sections(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Sect
     let figs = charts::run_figures(sc, r, lang)?;
     let (closure_figs, city_figs): (Vec<&Figure>, Vec<&Figure>) = figs
         .iter()
-        .partition(|f| ["closures", "response", "orders"].contains(&f.id));
+        .partition(|f| ["closures", "response", "backlog", "wait", "orders"].contains(&f.id));
     let mut city = format!(
         "<p class=\"note\">{}</p>\n",
         escape(msg::HTML_CITY_NOTE.get(lang))

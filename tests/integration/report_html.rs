@@ -65,8 +65,8 @@ fn the_page_is_self_contained_and_the_same_every_time_in_both_languages() {
     );
     for page in [&en, &zh] {
         assert_self_contained(page);
-        assert_eq!(page.matches("<svg ").count(), 8, "eight charts");
-        assert_eq!(page.matches("<figure").count(), 8);
+        assert_eq!(page.matches("<svg ").count(), 10, "ten charts");
+        assert_eq!(page.matches("<figure").count(), 10);
         assert_eq!(
             page.matches("<tr class=").count(),
             r.timeline.len(),
@@ -172,6 +172,10 @@ struct Expected {
     /// Bars of orders: delivered and waiting, per closure with orders
     /// (the 25 with most).
     order_bars: usize,
+    /// Closures in the daily backlog chart (the 10 with most backlog).
+    backlog: usize,
+    /// Dots of the daily wait chart: days with a mean wait, of those.
+    wait_dots: usize,
     timeline: usize,
     all_closures: usize,
 }
@@ -190,7 +194,26 @@ impl Expected {
             .iter()
             .map(|c| usize::from(c.orders_served > 0) + usize::from(c.orders_waiting > 0))
             .sum();
+        // Closures with orders at their points, day by day.
+        let mut daily: BTreeMap<u32, (u64, u64, usize)> = BTreeMap::new();
+        for row in &r.closure_days {
+            let e = daily.entry(row.closure).or_default();
+            e.0 = e.0.max(row.orders_waiting);
+            e.1 += row.orders_served;
+            e.2 += usize::from(row.mean_wait_h.is_some());
+        }
+        daily.retain(|_, e| e.0 > 0 || e.1 > 0);
+        let mut ranked: Vec<(u32, (u64, u64, usize))> = daily.into_iter().collect();
+        ranked.sort_by(|a, b| {
+            b.1.0
+                .cmp(&a.1.0)
+                .then(b.1.1.cmp(&a.1.1))
+                .then(a.0.cmp(&b.0))
+        });
+        ranked.truncate(10);
         Expected {
+            backlog: ranked.len(),
+            wait_dots: ranked.iter().map(|(_, e)| e.2).sum(),
             days: r.days as usize,
             categories,
             districts,
@@ -260,6 +283,8 @@ fn check_page(facts: &Value, want: &Expected, lang: &str) {
             "chart-points",
             "chart-closures",
             "chart-response",
+            "chart-backlog",
+            "chart-wait",
             "chart-orders"
         ]
     );
@@ -271,6 +296,7 @@ fn check_page(facts: &Value, want: &Expected, lang: &str) {
         ("chart-stock", want.categories),
         ("chart-unmet", want.categories),
         ("chart-panic", want.districts.min(12)),
+        ("chart-backlog", want.backlog),
     ] {
         let f = by_id[id];
         let lines = f["polylines"].as_array().unwrap();
@@ -312,6 +338,17 @@ fn check_page(facts: &Value, want: &Expected, lang: &str) {
     assert_eq!(rects("chart-closures"), want.closures, "a bar per closure");
     assert_eq!(rects("chart-response"), want.closures, "a bar per closure");
     assert_eq!(rects("chart-orders"), want.order_bars, "bars of orders");
+    let wait = by_id["chart-wait"];
+    assert_eq!(
+        wait["circles"].as_u64().unwrap() as usize,
+        want.wait_dots,
+        "a dot per day with a wait"
+    );
+    assert_eq!(
+        wait["polygons"].as_u64().unwrap() as usize,
+        want.backlog,
+        "a legend entry per closure"
+    );
     for f in &figs {
         let id = f["id"].as_str().unwrap();
         if f["svg"] == true {
