@@ -29,11 +29,13 @@ pub struct Figure {
     /// A note under it (what is left out, say); may be empty.
     pub note: String,
     /// What its data marks are: `lines` (one `<polyline>` per series),
-    /// `bars` (`<rect>`s), or `closures` (a `<rect>` per closure).
+    /// `bars` (`<rect>`s), `dots` (`<circle>`s), or `closures` (a
+    /// `<rect>` per closure).
     pub kind: &'static str,
-    /// Number of series drawn (lines, bar colours, or closures).
+    /// Number of series drawn (lines, bar colours, dot colours, or
+    /// closures).
     pub series: usize,
-    /// Points per line series (days), or bars drawn.
+    /// Points per line series (days), or bars, dots or closures drawn.
     pub points: usize,
     /// The SVG text; empty when there is nothing to draw (then `note`
     /// says why).
@@ -373,7 +375,7 @@ pub fn run_figures(sc: &Scenario, r: &RunResult, lang: Lang) -> Result<Vec<Figur
         let mean: Vec<f64> = (0..days)
             .map(|d| rest.iter().map(|&i| zones[i].1[d]).sum::<f64>() / rest.len() as f64)
             .collect();
-        let label = t!(lang, CHART_OTHER_DISTRICTS, n = rest.len().to_string());
+        let label = t!(lang, CHART_OTHER_DISTRICTS, n = rest.len());
         let mut z: Vec<(String, Vec<f64>)> = keep.iter().map(|&i| zones[i].clone()).collect();
         z.push((label, mean));
         zones = z;

@@ -91,7 +91,12 @@ pub(crate) fn workbook(s: &Summary, m: &Manifest, lang: Lang) -> Result<Vec<u8>,
         .set_align(FormatAlign::VerticalCenter)
         .set_background_color(Color::RGB(0xF0F0EC))
         .set_border_bottom(FormatBorder::Thin);
-    let group = head.clone().set_background_color(Color::RGB(0xDDE8F3));
+    // An outcome's name at the start of its group, where it stays in view
+    // as the sheet scrolls.
+    let group = head
+        .clone()
+        .set_align(FormatAlign::Left)
+        .set_background_color(Color::RGB(0xDDE8F3));
     let text = Format::new();
     let bold = Format::new().set_bold();
     let int = Format::new().set_num_format("0");
@@ -172,6 +177,10 @@ pub(crate) fn workbook(s: &Summary, m: &Manifest, lang: Lang) -> Result<Vec<u8>,
         }
     }
     ws.set_freeze_panes(2, 2)?;
+    // Printed: landscape, headers and settings on every page.
+    ws.set_landscape();
+    ws.set_repeat_rows(0, 1)?;
+    ws.set_repeat_columns(0, 1)?;
 
     // --- All columns -----------------------------------------------------
     let ws = wb.add_worksheet();
@@ -247,12 +256,16 @@ pub(crate) fn workbook(s: &Summary, m: &Manifest, lang: Lang) -> Result<Vec<u8>,
         }
     }
     ws.set_freeze_panes(1, 3)?;
+    ws.set_landscape();
+    ws.set_repeat_rows(0, 0)?;
 
     // --- About -----------------------------------------------------------
     let ws = wb.add_worksheet();
     ws.set_name(msg::XLSX_SHEET_ABOUT.get(lang))?;
     ws.set_column_width(0, 24)?;
     ws.set_column_width(1, 90)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
     let baseline = s.labels.get(s.baseline).cloned().unwrap_or_default();
     let facts = [
         (msg::XLSX_ABOUT_SCENARIO, s.scenario.clone()),
