@@ -24,7 +24,7 @@ use crate::i18n::Lang;
 use crate::model::RunResult;
 use crate::model::Scenario;
 
-pub use text::{TextOptions, description, happening, text, text_with};
+pub use text::{TextOptions, description, happening, text, text_with, warning};
 
 /// The run as pretty JSON (daily series and trace excluded; they go to CSV).
 pub fn json(r: &RunResult) -> String {

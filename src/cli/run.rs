@@ -25,6 +25,9 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
         sweep::load_with(&src, &file, &sets).map_err(|e| Failure::scenario(&e, lang))?
     };
     let seed = a.seed.unwrap_or(sc.seed);
+    for w in sc.warnings() {
+        eprintln!("{}", report::warning(lang, &w));
+    }
 
     // A progress bar on a terminal, shown only once the run has taken a
     // second, so that short runs print nothing extra.

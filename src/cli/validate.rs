@@ -25,6 +25,9 @@ pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     };
     let mut o = String::new();
     push(&mut o, t!(lang, VALIDATE_OK, file = sc.source));
+    for w in sc.warnings() {
+        push(&mut o, baogong::report::warning(lang, &w));
+    }
     push(
         &mut o,
         t!(

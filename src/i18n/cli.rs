@@ -240,6 +240,10 @@ crate::catalogue! {
 
     // ---- validate
     VALIDATE_OK { en: "{file}: valid", zh: "{file}：有效" }
+    WARN_STORE_NO_SHOPPERS {
+        en: "warning: no building shops at store `{store}` (in `{place}`): every building near it has a nearer store, so it sells nothing (it can still be designated a supplier)",
+        zh: "警告：没有楼栋在门店「{store}」（位于「{place}」）购物：附近每栋楼都有更近的门店，它不会有销售（仍可被指定为直接供货商）",
+    }
     VALIDATE_SCENARIO {
         en: "scenario `{name}`: {days} days, seed {seed}",
         zh: "情景 `{name}`：{days} 天，随机种子 {seed}",

@@ -62,6 +62,33 @@ impl Scenario {
     pub fn horizon(&self) -> SimTime {
         SimTime(u64::from(self.days) * crate::engine::DAY)
     }
+
+    /// What is valid but probably not meant: `validate` and `run` say so.
+    pub fn warnings(&self) -> Vec<Warning> {
+        self.city
+            .stores
+            .iter()
+            .filter(|s| s.served == 0)
+            .map(|s| Warning::StoreWithoutShoppers {
+                store: s.name.clone(),
+                place: self.city.places[s.place].name.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Something valid in a scenario that is probably not meant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// No building shops at this store: every building near it has a
+    /// nearer one. It sells nothing (it can still be designated a supplier).
+    StoreWithoutShoppers {
+        /// The store.
+        store: String,
+        /// Where it stands.
+        place: String,
+    },
 }
 
 /// A goods category.

@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 use super::scripted::{self, when_h};
 use super::table::{Align, Table, truncate, wrap};
 use crate::i18n::{Lang, msg, names};
+use crate::model::config::Warning;
 use crate::model::metrics::{ClosureRow, Happening};
 use crate::model::score::Term;
 use crate::model::{RunResult, Scenario};
@@ -169,6 +170,15 @@ fn mass(lang: Lang, kg: f64) -> String {
         format!("{} {}", dec(kg / 1e3, 1), msg::UNIT_TONNES.get(lang))
     } else {
         format!("{kg:.0} {}", msg::UNIT_KG.get(lang))
+    }
+}
+
+/// A warning about a scenario, in words.
+pub fn warning(lang: Lang, w: &Warning) -> String {
+    match w {
+        Warning::StoreWithoutShoppers { store, place } => {
+            t!(lang, WARN_STORE_NO_SHOPPERS, store, place)
+        }
     }
 }
 

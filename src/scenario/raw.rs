@@ -279,7 +279,7 @@ pub struct RawHouseholds {
     pub base_cover_days: f64,
     /// Extra days of cover a household wants at full panic (hoarding), for
     /// goods that keep; no category is hoarded beyond its pantry life
-    /// [days]. By default, 8.
+    /// [days]. By default, 14.
     pub hoard_extra_days: f64,
     /// Half-life of the hoard a household wants once panic has passed: it
     /// keeps its stockpile and eats it down slowly [days]. By default, 28.
@@ -297,7 +297,7 @@ impl Default for RawHouseholds {
         RawHouseholds {
             persons_per_household: 2.62,
             base_cover_days: 3.0,
-            hoard_extra_days: 8.0,
+            hoard_extra_days: 14.0,
             hoard_half_life_days: 28.0,
             initial_cover_days: None,
             refill_per_day: 0.5,
@@ -760,29 +760,30 @@ impl Default for RawCosts {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RawScore {
-    /// Per shortage person-day. By default, 1.
+    /// Per shortage person-day. By default, 0.03.
     pub shortage_person_days: f64,
-    /// Per hour from a closure to first goods at its points (mean over closures). By default, 20.
+    /// Per hour from a closure to first goods at its points (weighted by
+    /// residents). By default, 10.
     pub hours_to_first_goods: f64,
-    /// Per store stock-out hour. By default, 0.05.
+    /// Per store stock-out hour. By default, 0.01.
     pub stockout_hours: f64,
-    /// Per unit of peak panic (0..1). By default, 500.
+    /// Per unit of peak panic (0..1). By default, 1,000.
     pub peak_panic: f64,
-    /// Per 10,000 yuan of cost. By default, 1.
+    /// Per 10,000 yuan of cost. By default, 4.
     pub cost_10k_yuan: f64,
-    /// Per tonne spoiled. By default, 0.02.
+    /// Per tonne spoiled. By default, 0.05.
     pub spoilage_tonnes: f64,
 }
 
 impl Default for RawScore {
     fn default() -> Self {
         RawScore {
-            shortage_person_days: 1.0,
-            hours_to_first_goods: 20.0,
-            stockout_hours: 0.05,
-            peak_panic: 500.0,
-            cost_10k_yuan: 1.0,
-            spoilage_tonnes: 0.02,
+            shortage_person_days: 0.03,
+            hours_to_first_goods: 10.0,
+            stockout_hours: 0.01,
+            peak_panic: 1000.0,
+            cost_10k_yuan: 4.0,
+            spoilage_tonnes: 0.05,
         }
     }
 }

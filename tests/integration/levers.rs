@@ -53,6 +53,11 @@ fn shortage(r: &RunResult) -> f64 {
     r.outcomes.shortage_person_days
 }
 
+/// Shortage of the sealed residents, while sealed.
+fn sealed_shortage(r: &RunResult) -> f64 {
+    r.closures.iter().map(|c| c.shortage_person_days).sum()
+}
+
 fn mean(v: &[RunResult], f: impl Fn(&RunResult) -> f64) -> f64 {
     v.iter().map(f).sum::<f64>() / v.len() as f64
 }
@@ -155,7 +160,7 @@ fn more_vans_help() {
         &["city.store_vans=1"],
         &["city.store_vans=2"],
         true,
-        shortage,
+        sealed_shortage,
     );
     lever(
         "vans per store 2 → 4",
@@ -163,7 +168,7 @@ fn more_vans_help() {
         &[],
         &["city.store_vans=4"],
         false,
-        shortage,
+        sealed_shortage,
     );
 }
 

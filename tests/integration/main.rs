@@ -1,5 +1,6 @@
 //! The single integration-test binary, split by feature area.
 
+mod calibration;
 mod cli;
 mod levers;
 mod model;

@@ -470,10 +470,10 @@ fn publicity_cuts_panic() {
     // Publicity acts gradually: after `publicity_days` its whole cut applies.
     let cut = on.panic.publicity_cut;
     let ratio = panic_on_day(&b, 7) / panic_on_day(&a, 7);
-    // (Empty shelves push both runs alike, which moves the lower panic a
-    // little more.)
+    // (Empty shelves at midnights push both runs, which moves the lower
+    // panic more: the ratio ends above 1 - cut.)
     assert!(
-        ratio > 1.0 - cut - 0.03 && ratio < 1.0 - cut + 0.07,
+        ratio > 1.0 - cut - 0.03 && ratio < 1.0 - cut + 0.15,
         "panic with publicity / without on day 7: {ratio:.3}, expected {:.3}",
         1.0 - cut
     );
@@ -571,4 +571,136 @@ fn closure_shortage_is_part_of_the_city_shortage() {
     // A city without closures has none inside.
     let quiet = run_replication(&load("tiny_quiet.toml"), 1, 0, RunOptions::default());
     assert!(quiet.closures.is_empty());
+}
+
+// ------------------------------------------------ fixes of the model (issue 8)
+
+/// tiny.toml with a third store at street level, where no building shops
+/// (every building has its own community's stores nearer).
+fn tiny_with_idle_store(days: u32, extra: &str) -> Scenario {
+    let store = "\n[[stores]]\nname = \"Store-street\"\nplace = \"Riverside-S1\"\nsupplier = \"W-Riverside\"\n";
+    let base = TINY.split("[[events]]").next().unwrap();
+    let base = base.replacen("days = 20", &format!("days = {days}"), 1);
+    let src = format!("{base}{store}\n{extra}\n");
+    baogong::scenario::load_str(&src, "tiny-idle.toml").unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn a_store_nobody_shops_at_is_no_empty_shelf_and_validate_warns() {
+    let sc = tiny_with_idle_store(14, "");
+    let w = sc.warnings();
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(format!("{w:?}").contains("Store-street"));
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    let plain = run_replication(&tiny_with(14, ""), 1, 0, RunOptions::default());
+    let stockout = |r: &RunResult| r.categories.iter().map(|c| c.stockout_hours).sum::<f64>();
+    // The idle store adds no empty shelf (before the fix: 14 × 24 h in
+    // every category, 2,016 h) and no panic; the demand noise differs a
+    // little with one store more.
+    assert!(
+        stockout(&r) <= stockout(&plain) + 24.0,
+        "{} stock-out hours with the idle store, {} without",
+        stockout(&r),
+        stockout(&plain)
+    );
+    assert!(
+        r.outcomes.peak_panic <= plain.outcomes.peak_panic + 0.01,
+        "panic {} with the idle store, {} without",
+        r.outcomes.peak_panic,
+        plain.outcomes.peak_panic
+    );
+    // The shipped scenarios have no such store.
+    for name in ["tiny.toml", "default.toml", "building_to_street.toml"] {
+        assert!(load(name).warnings().is_empty(), "{name}");
+    }
+}
+
+#[test]
+fn a_street_sealed_around_its_only_community_is_its_own_closure() {
+    // A street whose single community covers the same buildings: sealing
+    // the street is a different response (5-8 suppliers), not "covered".
+    let src = TINY.split("[[events]]").next().unwrap();
+    let src = format!(
+        "{src}\n[closures.escalation_per_day]\nbuilding = 0.0\ncompound = 0.0\ncommunity = 0.0\n\n\
+         [[events]]\nkind = \"seal\"\nday = 2\nplace = \"Riverside-S1-C1\"\n\n\
+         [[events]]\nkind = \"seal\"\nday = 4\nplace = \"Riverside-S1\"\n"
+    );
+    let sc = baogong::scenario::load_str(&src, "tiny-street.toml").unwrap();
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    let levels: Vec<&str> = r.closures.iter().map(|c| c.level).collect();
+    assert_eq!(levels, ["community", "street"]);
+    assert_eq!(r.closures[0].escalated_to, Some(1));
+    // Escalation drawn from the community reaches the street the same way.
+    let sc = tiny_with(
+        20,
+        "[closures]\nduration_days = { community = 10.0 }\nescalation_per_day = { community = 5.0 }\n\n\
+         [[events]]\nkind = \"seal\"\nday = 2\nplace = \"Riverside-S1-C1\"\n",
+    );
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    assert!(
+        r.closures
+            .iter()
+            .any(|c| c.level == "street" && c.cause == "escalation"),
+        "{:?}",
+        r.closures
+            .iter()
+            .map(|c| (c.level, c.cause))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn households_whose_store_is_empty_try_the_next_store() {
+    // Store-1 is restocked by a second warehouse, closed for the whole run:
+    // its shelves run empty, and its buildings buy at Store-2 instead.
+    let base = TINY.split("[[events]]").next().unwrap();
+    let base = base.replacen("days = 20", "days = 14", 1).replacen(
+        "[[stores]]\nname = \"Store-1\"\nplace = \"Riverside-S1-C1\"           # where it stands (street, community or compound)\nsupplier = \"W-Riverside\"",
+        "[[stores]]\nname = \"Store-1\"\nplace = \"Riverside-S1-C1\"           # where it stands (street, community or compound)\nsupplier = \"W-2\"",
+        1,
+    );
+    assert!(
+        base.contains("supplier = \"W-2\""),
+        "the fixture text changed"
+    );
+    let src = format!(
+        "{base}\n[[suppliers]]\nname = \"W-2\"\nkind = \"warehouse\"\ndistrict = \"Riverside\"\n\n\
+         [[events]]\nkind = \"warehouse_closed\"\nday = 1\nsupplier = \"W-2\"\nhours = 400.0\n"
+    );
+    let sc =
+        baogong::scenario::load_str(&src, "tiny-two-depots.toml").unwrap_or_else(|e| panic!("{e}"));
+    let mut alone = sc.clone();
+    for b in &mut alone.city.buildings {
+        b.next = [baogong::model::config::Building::NO_STORE; 2];
+    }
+    let with = run_replication(&sc, 2, 0, RunOptions::default());
+    let without = run_replication(&alone, 2, 0, RunOptions::default());
+    assert!(
+        without.outcomes.shortage_person_days > 100.0,
+        "{}",
+        without.outcomes.shortage_person_days
+    );
+    assert!(
+        with.outcomes.shortage_person_days < 0.2 * without.outcomes.shortage_person_days,
+        "next store tried: {}, not tried: {}",
+        with.outcomes.shortage_person_days,
+        without.outcomes.shortage_person_days
+    );
+}
+
+#[test]
+fn one_sealed_building_calls_no_emergency_transfer() {
+    // The old trigger (one low reading of depot stock, capped at half the
+    // shelf life) called an 80 t aquatic transfer in 100 of 100 runs of
+    // one sealed building with the green channel off.
+    let mut sc = load("default.toml");
+    sc.plan.green_channel = false;
+    for rep in 0..6 {
+        let r = run_replication(&sc, 1, rep, RunOptions::default());
+        let transfers: f64 = r.categories.iter().map(|c| c.transferred_kg).sum();
+        assert_eq!(
+            transfers, 0.0,
+            "replication {rep}: {transfers} kg transferred"
+        );
+    }
 }
