@@ -778,6 +778,17 @@ fn response_chart(r: &RunResult, lang: Lang) -> Result<Figure, ChartError> {
     })
 }
 
+/// A closure's orders day by day.
+struct DailyOrders {
+    closure: u32,
+    /// Orders waiting at midnight, per day.
+    waiting: Vec<f64>,
+    /// (day, mean wait [h]) of the days with deliveries.
+    waits: Vec<(usize, f64)>,
+    /// Orders delivered in all.
+    served: u64,
+}
+
 /// Most closures the daily backlog and wait charts draw one by one.
 const MAX_BACKLOG_LINES: usize = 10;
 
@@ -789,27 +800,32 @@ fn backlog_charts(r: &RunResult, lang: Lang) -> Result<[Figure; 2], ChartError> 
     let backlog_title = msg::CHART_BACKLOG.get(lang).to_string();
     let wait_title = msg::CHART_DAILY_WAIT.get(lang).to_string();
     // Per closure with points: its waiting orders per day, and its waits.
-    let mut per: Vec<(u32, Vec<f64>, Vec<(usize, f64)>, u64)> = Vec::new();
+    let mut per: Vec<DailyOrders> = Vec::new();
     for row in &r.closure_days {
         let d = row.day as usize;
         if d == 0 || d > days {
             continue;
         }
-        let at = match per.iter().position(|p| p.0 == row.closure) {
+        let at = match per.iter().position(|p| p.closure == row.closure) {
             Some(i) => i,
             None => {
-                per.push((row.closure, vec![0.0; days], Vec::new(), 0));
+                per.push(DailyOrders {
+                    closure: row.closure,
+                    waiting: vec![0.0; days],
+                    waits: Vec::new(),
+                    served: 0,
+                });
                 per.len() - 1
             }
         };
         let p = &mut per[at];
-        p.1[d - 1] = row.orders_waiting as f64;
+        p.waiting[d - 1] = row.orders_waiting as f64;
         if let Some(w) = row.mean_wait_h {
-            p.2.push((d, w));
+            p.waits.push((d, w));
         }
-        p.3 += row.orders_served;
+        p.served += row.orders_served;
     }
-    per.retain(|p| p.3 > 0 || p.1.iter().any(|v| *v > 0.0));
+    per.retain(|p| p.served > 0 || p.waiting.iter().any(|v| *v > 0.0));
     if per.is_empty() {
         let empty = |id, title: String| Figure {
             id,
@@ -830,10 +846,10 @@ fn backlog_charts(r: &RunResult, lang: Lang) -> Result<[Figure; 2], ChartError> 
     let peak = |v: &[f64]| v.iter().copied().fold(0.0f64, f64::max);
     let note = if per.len() > MAX_BACKLOG_LINES {
         per.sort_by(|a, b| {
-            peak(&b.1)
-                .total_cmp(&peak(&a.1))
-                .then(b.3.cmp(&a.3))
-                .then(a.0.cmp(&b.0))
+            peak(&b.waiting)
+                .total_cmp(&peak(&a.waiting))
+                .then(b.served.cmp(&a.served))
+                .then(a.closure.cmp(&b.closure))
         });
         per.truncate(MAX_BACKLOG_LINES);
         t!(
@@ -845,7 +861,7 @@ fn backlog_charts(r: &RunResult, lang: Lang) -> Result<[Figure; 2], ChartError> 
     } else {
         String::new()
     };
-    per.sort_by_key(|p| p.0);
+    per.sort_by_key(|p| p.closure);
     let label = |id: u32| {
         r.closures
             .iter()
@@ -856,9 +872,9 @@ fn backlog_charts(r: &RunResult, lang: Lang) -> Result<[Figure; 2], ChartError> 
         .iter()
         .enumerate()
         .map(|(i, p)| Line {
-            label: label(p.0),
+            label: label(p.closure),
             colour: PALETTE[i % PALETTE.len()],
-            values: p.1.clone(),
+            values: p.waiting.clone(),
         })
         .collect();
     let backlog = Figure {
@@ -874,7 +890,7 @@ fn backlog_charts(r: &RunResult, lang: Lang) -> Result<[Figure; 2], ChartError> 
     // The waits, as dots: a day without deliveries has no wait to show.
     let top = per
         .iter()
-        .flat_map(|p| p.2.iter().map(|w| w.1))
+        .flat_map(|p| p.waits.iter().map(|w| w.1))
         .fold(0.0f64, f64::max);
     let tick = |v: f64| compact(v, lang);
     let plot = daily_plot(days, top, None, &tick);
@@ -892,7 +908,7 @@ fn backlog_charts(r: &RunResult, lang: Lang) -> Result<[Figure; 2], ChartError> 
     let svg = draw(WIDTH, height.ceil() as u32, |c| {
         plot.axes(c, msg::AXIS_DAY.get(lang), msg::UNIT_HOURS.get(lang));
         for (i, p) in per.iter().enumerate() {
-            for &(d, w) in &p.2 {
+            for &(d, w) in &p.waits {
                 c.dot(plot.at(d as f64, w), 3, lines[i].colour);
                 dots += 1;
             }
