@@ -57,6 +57,7 @@
 
 use std::fmt::Display;
 
+mod charts;
 mod cli;
 mod common;
 mod report;
@@ -66,6 +67,7 @@ pub mod names;
 
 /// Every message, by name: `msg::CLOSURES_HEADING`.
 pub mod msg {
+    pub use super::charts::*;
     pub use super::cli::*;
     pub use super::common::*;
     pub use super::report::*;
@@ -73,8 +75,14 @@ pub mod msg {
 }
 
 /// Every catalogue block, for the completeness test and tools.
-pub fn catalogues() -> [&'static [Msg]; 4] {
-    [cli::ALL, common::ALL, report::ALL, scenario::ALL]
+pub fn catalogues() -> [&'static [Msg]; 5] {
+    [
+        charts::ALL,
+        cli::ALL,
+        common::ALL,
+        report::ALL,
+        scenario::ALL,
+    ]
 }
 
 /// A language of the user interface.

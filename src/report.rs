@@ -7,8 +7,12 @@
 //! The text report is [`text`] (a function of the scenario, the result and
 //! the language, for the drill's after-action report to build on), its
 //! timeline lines [`happening`], its tables [`table`], and scripted events
-//! in words [`scripted`].
+//! in words [`scripted`]. `report.html` is [`html`], its charts
+//! [`charts`], the drawing they share with the sweep's chart `draw`.
 
+pub mod charts;
+pub(crate) mod draw;
+pub mod html;
 pub mod scripted;
 pub mod table;
 mod text;
@@ -67,6 +71,12 @@ pub fn run_files_in(
         ("closures.csv".to_string(), csv_bytes(&r.closures)?),
         ("closure_days.csv".to_string(), csv_bytes(&r.closure_days)?),
         ("costs.csv".to_string(), csv_bytes(&r.costs)?),
+        (
+            "report.html".to_string(),
+            html::page(sc, r, lang)
+                .map_err(|e| csv::Error::from(io::Error::other(e)))?
+                .into_bytes(),
+        ),
     ];
     if trace {
         files.push(("events.csv".to_string(), csv_bytes(&r.trace)?));

@@ -16,13 +16,16 @@
 //!
 //! The files ([`files`]): `sweep.json` (what was swept), `replications.csv`
 //! (one row per setting and replication), and for a whole sweep
-//! `summary.csv` (estimates per setting and column) and `summary.svg`.
+//! `summary.csv` (estimates per setting and column), `summary.svg` (the
+//! settings compared in natural units) and `summary.xlsx` (the summary for
+//! Excel).
 
 pub mod files;
 pub mod measure;
 pub mod overrides;
 mod plot;
 pub mod stats;
+mod xlsx;
 
 use std::fmt;
 

@@ -12,7 +12,7 @@ use baogong::t;
 pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
     let (manifest, rows) = files::merge(&a.shards).map_err(|e| Failure::Input(e.to_string()))?;
     let summary = files::summarize(&manifest, &rows);
-    let out = files::render(&manifest, &rows, Some(&summary))
+    let out = files::render(&manifest, &rows, Some(&summary), lang)
         .with_context(|| t!(lang, CANNOT_RENDER_SWEEP))?;
     report::write_all_or_nothing(&a.out, &out)
         .with_context(|| t!(lang, CANNOT_WRITE_RESULTS, dir = a.out.display()))?;

@@ -68,7 +68,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
     // A shard has no summary: it is made once the shards are merged.
     let summary = shard.is_none().then(|| files::summarize(&manifest, &rows));
     if let Some(dir) = &a.out {
-        let out = files::render(&manifest, &rows, summary.as_ref())
+        let out = files::render(&manifest, &rows, summary.as_ref(), lang)
             .with_context(|| t!(lang, CANNOT_RENDER_SWEEP))?;
         report::write_all_or_nothing(dir, &out)
             .with_context(|| t!(lang, CANNOT_WRITE_RESULTS, dir = dir.display()))?;

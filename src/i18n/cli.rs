@@ -69,8 +69,8 @@ crate::catalogue! {
         zh: "重复编号：与随机种子一起确定全部随机抽样。默认 0",
     }
     HELP_RUN_OUT {
-        en: "Directory for report.txt, daily.csv, closures.csv and costs.csv",
-        zh: "输出目录：写入 report.txt、daily.csv、closures.csv 和 costs.csv",
+        en: "Directory for report.txt, report.html, daily.csv, closures.csv and costs.csv",
+        zh: "输出目录：写入 report.txt、report.html、daily.csv、closures.csv 和 costs.csv",
     }
     HELP_RUN_FORMAT {
         en: "Report on standard output: text (a readable report, the default) or json",
@@ -117,8 +117,8 @@ crate::catalogue! {
         zh: "工作线程数。默认使用全部处理器核心",
     }
     HELP_SWEEP_OUT {
-        en: "Directory for sweep.json, replications.csv, summary.csv and summary.svg",
-        zh: "输出目录：写入 sweep.json、replications.csv、summary.csv 和 summary.svg",
+        en: "Directory for sweep.json, replications.csv, summary.csv, summary.svg and summary.xlsx",
+        zh: "输出目录：写入 sweep.json、replications.csv、summary.csv、summary.svg 和 summary.xlsx",
     }
     HELP_SWEEP_SHARD {
         en: "Run only shard K of N (K = 1..N) of the (setting, replication) pairs; merge the shard directories with `baogong merge`",
@@ -209,12 +209,12 @@ crate::catalogue! {
         zh: "全部 {n} 个分片完成后，用 `baogong merge 分片目录... --out 目录` 合并",
     }
     SWEEP_FILES_IN {
-        en: "files: sweep.json, replications.csv, summary.csv, summary.svg in {dir}",
-        zh: "文件：sweep.json、replications.csv、summary.csv、summary.svg，位于 {dir}",
+        en: "files: sweep.json, replications.csv, summary.csv, summary.svg, summary.xlsx in {dir}",
+        zh: "文件：sweep.json、replications.csv、summary.csv、summary.svg、summary.xlsx，位于 {dir}",
     }
     MERGED {
-        en: "merged {n} shards; files: sweep.json, replications.csv, summary.csv, summary.svg in {dir}",
-        zh: "已合并 {n} 个分片；文件：sweep.json、replications.csv、summary.csv、summary.svg，位于 {dir}",
+        en: "merged {n} shards; files: sweep.json, replications.csv, summary.csv, summary.svg, summary.xlsx in {dir}",
+        zh: "已合并 {n} 个分片；文件：sweep.json、replications.csv、summary.csv、summary.svg、summary.xlsx，位于 {dir}",
     }
     INVARIANTS_BROKEN {
         en: "{n} replication(s) broke the model's own invariants (see the invariant_breaches column); this is a bug in baogong, please report it with the scenario",

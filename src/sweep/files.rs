@@ -6,8 +6,9 @@
 //! * `replications.csv`: `setting,label,replication,seed,` then one column
 //!   per [`measure::names`]; an empty cell where a value does not exist
 //!   (no closure of that level, say).
-//! * `summary.csv` and `summary.svg`: only for a whole sweep, computed from
-//!   the rows alone, so a merge of shards writes the same bytes.
+//! * `summary.csv`, `summary.svg` and `summary.xlsx`: only for a whole
+//!   sweep, computed from the rows alone, so a merge of shards writes the
+//!   same bytes.
 //!
 //! Numbers are written in Rust's shortest round-trip form, so reading a
 //! shard's rows back gives the very same values.
@@ -17,8 +18,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::stats::{self, Estimate};
-use super::{Row, Shard, Sweep, measure, plot};
+use super::stats::{self, Estimate, Tail};
+use super::{Row, Shard, Sweep, measure, plot, xlsx};
+use crate::i18n::Lang;
 
 /// Version of the file layout, in `sweep.json`.
 pub const FORMAT: u32 = 1;
@@ -115,11 +117,14 @@ impl Manifest {
 
 /// Files of a sweep or shard, name and bytes: `sweep.json` and
 /// `replications.csv`, plus, given the whole sweep's [`summarize`],
-/// `summary.csv` and `summary.svg`.
+/// `summary.csv`, `summary.svg` and `summary.xlsx`. The chart and the
+/// workbook are in `lang`; the CSV files are for programs and keep their
+/// English column names and full precision.
 pub fn render(
     m: &Manifest,
     rows: &[Row],
     summary: Option<&Summary>,
+    lang: Lang,
 ) -> Result<Vec<(String, Vec<u8>)>, anyhow::Error> {
     let mut json = serde_json::to_string_pretty(m)?;
     json.push('\n');
@@ -129,7 +134,8 @@ pub fn render(
     ];
     if let Some(s) = summary {
         files.push(("summary.csv".to_string(), summary_csv(s)?));
-        files.push(("summary.svg".to_string(), plot::svg(s)?.into_bytes()));
+        files.push(("summary.svg".to_string(), plot::svg(s, lang)?.into_bytes()));
+        files.push(("summary.xlsx".to_string(), xlsx::workbook(s, m, lang)?));
     }
     Ok(files)
 }
@@ -162,6 +168,8 @@ pub struct Cell {
     pub column: String,
     /// Over replications.
     pub estimate: Option<Estimate>,
+    /// Median, percentiles and share above zero, over replications.
+    pub tail: Option<Tail>,
     /// Paired difference from the baseline.
     pub diff: Option<Estimate>,
     /// Rank of the mean among settings, 1 = lowest.
@@ -209,6 +217,7 @@ pub fn summarize(m: &Manifest, rows: &[Row]) -> Summary {
                     Cell {
                         column: m.columns[c].clone(),
                         estimate: stats::estimate(&present),
+                        tail: stats::tail(&present),
                         diff: (s != m.baseline)
                             .then(|| stats::paired(&values[s][c], &values[m.baseline][c]))
                             .flatten(),
@@ -235,18 +244,59 @@ pub fn summarize(m: &Manifest, rows: &[Row]) -> Summary {
     }
 }
 
-/// How a setting compares with the baseline on one column.
+/// How a setting compares with the baseline on one column: lower is
+/// better for the score and for every outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// The baseline itself.
+    Baseline,
+    /// Every paired difference is zero.
+    Same,
+    /// The 95% interval of the difference lies below zero.
+    Better,
+    /// The 95% interval of the difference lies above zero.
+    Worse,
+    /// The interval holds zero.
+    Unclear,
+}
+
+impl Verdict {
+    /// Of a setting, with its paired difference from the baseline;
+    /// `None` when there is no interval (fewer than two pairs).
+    pub fn of(is_baseline: bool, diff: Option<&Estimate>) -> Option<Verdict> {
+        if is_baseline {
+            return Some(Verdict::Baseline);
+        }
+        let d = diff?;
+        let (lo, hi) = d.interval()?;
+        Some(if d.mean == 0.0 && d.sd == Some(0.0) {
+            Verdict::Same
+        } else if hi < 0.0 {
+            Verdict::Better
+        } else if lo > 0.0 {
+            Verdict::Worse
+        } else {
+            Verdict::Unclear
+        })
+    }
+
+    /// Its word in files (`better`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Baseline => "baseline",
+            Verdict::Same => "same",
+            Verdict::Better => "better",
+            Verdict::Worse => "worse",
+            Verdict::Unclear => "no clear difference",
+        }
+    }
+}
+
+/// How a setting compares with the baseline on one column, in words:
+/// `baseline`, `same`, `better`, `worse`, `no clear difference`, or empty
+/// without an interval. Lower is better for every column.
 pub fn verdict(is_baseline: bool, diff: Option<&Estimate>) -> &'static str {
-    if is_baseline {
-        return "baseline";
-    }
-    match diff.and_then(|d| d.interval().map(|i| (d.mean, i))) {
-        None => "",
-        Some((m, _)) if m == 0.0 && diff.and_then(|d| d.sd) == Some(0.0) => "same",
-        Some((_, (_, hi))) if hi < 0.0 => "lower",
-        Some((_, (lo, _))) if lo > 0.0 => "higher",
-        Some(_) => "no clear difference",
-    }
+    Verdict::of(is_baseline, diff).map_or("", Verdict::key)
 }
 
 fn summary_csv(s: &Summary) -> Result<Vec<u8>, csv::Error> {
@@ -260,6 +310,10 @@ fn summary_csv(s: &Summary) -> Result<Vec<u8>, csv::Error> {
         "sd",
         "ci95_low",
         "ci95_high",
+        "median",
+        "p90",
+        "p95",
+        "share_above_0",
         "diff_vs_baseline",
         "diff_ci95_low",
         "diff_ci95_high",
@@ -281,6 +335,10 @@ fn summary_csv(s: &Summary) -> Result<Vec<u8>, csv::Error> {
                 num(e.and_then(|e| e.sd)),
                 num(ci.map(|c| c.0)),
                 num(ci.map(|c| c.1)),
+                num(c.tail.map(|t| t.median)),
+                num(c.tail.map(|t| t.p90)),
+                num(c.tail.map(|t| t.p95)),
+                num(c.tail.map(|t| t.share_above_0)),
                 num(d.map(|d| d.mean)),
                 num(dci.map(|c| c.0)),
                 num(dci.map(|c| c.1)),

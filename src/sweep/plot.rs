@@ -1,248 +1,673 @@
-//! `summary.svg`: the score and its terms per setting, means with 95%
-//! confidence intervals, drawn with plotters' SVG backend (no fonts or
-//! system libraries needed; text is left to the SVG viewer).
+//! `summary.svg`: the settings compared in natural units (the score,
+//! shortage person-days, mean hours to first goods, government cost in
+//! yuan), one panel each, drawn with plotters' SVG backend.
+//!
+//! In each panel, a row per setting: on the left its mean as a dot with
+//! the 95% confidence interval as whiskers and its 95th percentile as a
+//! triangle (the bad runs that a mean hides); on the right its paired
+//! difference from the baseline with its 95% interval, coloured by the
+//! verdict (better, worse, no clear difference), and the verdict with the
+//! difference in words. Lower is better for every outcome. A panel whose
+//! values lie far apart uses a logarithmic axis, whose ticks are powers of
+//! ten (never 0). The legend has a band of its own, under the panels.
+//!
+//! The SVG is regular for readers and tests: each mean and each
+//! difference is one `<circle>`, each interval one `<polyline>`, each
+//! 95th percentile one `<polygon>` (as are the legend's swatches).
 
-use plotters::prelude::*;
+use plotters::style::RGBColor;
 
-use super::files::Summary;
+use super::files::{Cell, Summary, Verdict};
+use crate::i18n::Lang;
+use crate::i18n::{Msg, msg};
+use crate::model::score::Term;
+use crate::report::draw::{
+    self, Align, BAD, Canvas, GOOD, GRID, INK, Key, MUTED, Mark, Plot, Scale, compact, fit,
+    grouped, legend, legend_height, log_label, text_width,
+};
+use crate::t;
 
-/// Series drawn: the score first, then its terms.
-const SERIES: [(&str, &str); 7] = [
-    ("score", "score"),
-    ("score_shortage", "shortage"),
-    ("score_first_goods", "hours to first goods"),
-    ("score_stockout", "stock-out hours"),
-    ("score_panic", "peak panic"),
-    ("score_cost", "cost"),
-    ("score_spoilage", "spoilage"),
-];
+/// An outcome that the chart and the workbook show.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Outcome {
+    /// Its column in `replications.csv`.
+    pub column: &'static str,
+    /// Its name and unit.
+    pub name: Msg,
+    /// Decimals worth reading.
+    pub decimals: usize,
+    /// Drawn in `summary.svg` (the others are only in the workbook).
+    pub headline: bool,
+}
 
-const COLOURS: [RGBColor; 7] = [
-    RGBColor(40, 40, 40),
-    RGBColor(214, 39, 40),
-    RGBColor(255, 127, 14),
-    RGBColor(148, 103, 189),
-    RGBColor(31, 119, 180),
-    RGBColor(44, 160, 44),
-    RGBColor(140, 86, 75),
-];
+/// The score, then each term's outcome in its natural unit
+/// ([`Term::outcome_column`]): the headline ones first.
+pub(crate) fn outcomes() -> Vec<Outcome> {
+    let mut v = vec![Outcome {
+        column: "score",
+        name: msg::PANEL_SCORE,
+        decimals: 1,
+        headline: true,
+    }];
+    v.extend(Term::ALL.iter().map(|&t| {
+        let (name, decimals) = match t {
+            Term::Shortage => (msg::PANEL_SHORTAGE, 0),
+            Term::FirstGoods => (msg::PANEL_FIRST, 1),
+            Term::Stockout => (msg::PANEL_STOCKOUT, 0),
+            Term::Panic => (msg::PANEL_PANIC, 3),
+            Term::Cost => (msg::PANEL_COST, 0),
+            Term::Spoilage => (msg::PANEL_SPOILAGE, 1),
+        };
+        Outcome {
+            column: t.outcome_column(),
+            name,
+            decimals,
+            headline: matches!(t, Term::Shortage | Term::FirstGoods | Term::Cost),
+        }
+    }));
+    // Stable: the headline outcomes first, each group in term order.
+    v.sort_by_key(|o| !o.headline);
+    v
+}
 
-/// Renders the chart as SVG text.
-pub fn svg(s: &Summary) -> Result<String, anyhow::Error> {
-    let ns = s.labels.len();
-    // Only the terms that matter somewhere.
-    let series: Vec<(usize, &str, &str)> = SERIES
+/// A verdict in words.
+pub(crate) fn verdict_word(v: Verdict) -> Msg {
+    match v {
+        Verdict::Baseline => msg::VERDICT_BASELINE,
+        Verdict::Same => msg::VERDICT_SAME,
+        Verdict::Better => msg::VERDICT_BETTER,
+        Verdict::Worse => msg::VERDICT_WORSE,
+        Verdict::Unclear => msg::VERDICT_NO_CLEAR,
+    }
+}
+
+fn verdict_colour(v: Verdict) -> RGBColor {
+    match v {
+        Verdict::Better => GOOD,
+        Verdict::Worse => BAD,
+        _ => MUTED,
+    }
+}
+
+/// Splits `s` at `sep` outside brackets, braces and quotes.
+fn split_top(s: &str, sep: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut quoted = false;
+    let mut cur = String::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if !quoted && depth == 0 && rest.starts_with(sep) {
+            out.push(std::mem::take(&mut cur));
+            rest = &rest[sep.len()..];
+            continue;
+        }
+        match c {
+            '"' => quoted = !quoted,
+            '[' | '{' if !quoted => depth += 1,
+            ']' | '}' if !quoted => depth -= 1,
+            _ => {}
+        }
+        cur.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.push(cur);
+    out
+}
+
+/// Labels for reading: a named setting keeps its name; in `key=value`
+/// parts, a key loses its table (`plan.green_channel` reads
+/// `green_channel`) when no other key of the sweep would read the same.
+pub(crate) fn short_labels(labels: &[String]) -> Vec<String> {
+    let parse = |l: &str| -> Vec<Vec<String>> {
+        split_top(l, "; ")
+            .iter()
+            .map(|part| split_top(part, ", "))
+            .collect()
+    };
+    let key_of = |kv: &str| kv.split_once('=').map(|(k, _)| k.to_string());
+    let mut keys: Vec<String> = labels
         .iter()
-        .enumerate()
-        .filter(|(j, (col, _))| {
-            *j == 0
-                || (0..ns).any(|i| {
-                    s.cell(i, col)
-                        .and_then(|c| c.estimate)
-                        .is_some_and(|e| e.mean.abs() > 0.0)
+        .flat_map(|l| parse(l).into_iter().flatten())
+        .filter_map(|kv| key_of(&kv))
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let short = |k: &str| {
+        k.split_once('.')
+            .map_or(k.to_string(), |(_, r)| r.to_string())
+    };
+    labels
+        .iter()
+        .map(|l| {
+            parse(l)
+                .iter()
+                .map(|kvs| {
+                    kvs.iter()
+                        .map(|kv| match kv.split_once('=') {
+                            Some((k, v)) if k.contains('.') && !k.contains(' ') => {
+                                let s = short(k);
+                                let unique = keys.iter().filter(|o| short(o) == s).count() == 1;
+                                format!("{}={v}", if unique { s } else { k.to_string() })
+                            }
+                            _ => kv.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 })
+                .collect::<Vec<_>>()
+                .join("; ")
         })
-        .map(|(j, (col, name))| (j, *col, *name))
-        .collect();
-    let estimates: Vec<_> = (0..ns)
-        .flat_map(|i| series.iter().map(move |(_, col, _)| (i, *col)))
-        .filter_map(|(i, col)| s.cell(i, col).and_then(|c| c.estimate))
-        .collect();
-    let top = estimates
-        .iter()
-        .map(|e| e.mean + e.half_width.unwrap_or(0.0))
-        .fold(0.0f64, f64::max);
-    let top = if top > 0.0 { top * 1.08 } else { 1.0 };
-    // Scores far apart (a setting that fails badly next to good ones) are
-    // drawn on a logarithmic axis, so that every bar can be read.
-    let scores: Vec<f64> = (0..ns)
-        .filter_map(|i| s.cell(i, "score").and_then(|c| c.estimate))
-        .map(|e| e.mean)
-        .filter(|m| *m > 0.0)
-        .collect();
-    let low = scores.iter().copied().fold(f64::MAX, f64::min);
-    let high = scores.iter().copied().fold(0.0f64, f64::max);
-    let log = !scores.is_empty() && high / low > 50.0;
-    let smallest = estimates
-        .iter()
-        .map(|e| e.mean)
-        .filter(|m| *m > 0.0)
-        .fold(f64::MAX, f64::min);
-    // Log axis: from the decade below the smallest bar drawn (at most four
-    // decades under the lowest score) to the decade above the top.
-    let floor = if log {
-        10f64.powf(smallest.max(low / 1e4).log10().floor())
-    } else {
-        0.0
-    };
-    let tx = move |v: f64| if log { v.max(floor).log10() } else { v };
-    let (x0, x1) = if log {
-        (floor.log10(), top.log10().ceil())
-    } else {
-        (0.0, top)
-    };
-    let longest = s
-        .labels
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(4);
-    // Room for the longest label and " (baseline)".
-    let label_px = ((longest as u32 + 11) * 7 + 20).clamp(80, 560);
-    let height = 140 + 22 * series.len() as u32 * ns as u32;
-    let width = 900 + label_px;
+        .collect()
+}
 
-    let mut out = String::new();
-    {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
-        root.fill(&WHITE)?;
-        let caption = format!(
-            "{}: score and its terms per setting (mean, 95% CI, {} replications; lower is better)",
-            s.scenario, s.replications
-        );
-        // In hundredths of a band: setting i occupies [ns - 1 - i, ns - i)
-        // so that the first is at the top; its label sits at the centre.
-        let centres: Vec<i32> = (0..ns as i32).map(|b| b * 100 + 50).collect();
-        let y_axis = (0..ns as i32 * 100).with_key_points(centres);
-        let mut chart = ChartBuilder::on(&root)
-            .caption(caption, ("sans-serif", 16))
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(label_px)
-            .build_cartesian_2d(x0..x1, y_axis)?;
-        let labels = s.labels.clone();
-        let baseline = s.baseline;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .y_labels(ns)
-            .y_label_formatter(&|v| {
-                let band = v.div_euclid(100);
-                if band < 0 || band as usize >= labels.len() {
-                    return String::new();
-                }
-                let i = labels.len() - 1 - band as usize;
-                if i == baseline {
-                    format!("{} (baseline)", labels[i])
-                } else {
-                    labels[i].clone()
-                }
-            })
-            .x_desc(if log {
-                "score points (logarithmic scale)"
-            } else {
-                "score points"
-            })
-            .x_labels(if log { (x1 - x0) as usize + 1 } else { 10 })
-            .x_label_formatter(&|x| {
-                if log {
-                    if (x - x.round()).abs() < 1e-9 {
-                        format!("{:.0}", 10f64.powf(x.round()))
-                    } else {
-                        String::new()
-                    }
-                } else if top >= 20.0 {
-                    format!("{x:.0}")
-                } else {
-                    format!("{x:.2}")
-                }
-            })
-            .light_line_style(RGBColor(245, 245, 245))
-            .label_style(("sans-serif", 12))
-            .draw()?;
+/// One panel's scales and rows, before drawing.
+#[derive(Debug, Clone)]
+pub(crate) struct Panel {
+    /// What it shows.
+    pub outcome: Outcome,
+    /// Scale of the values (mean, interval, 95th percentile).
+    pub values: Scale,
+    /// Scale of the differences from the baseline.
+    pub diffs: Scale,
+    /// Per setting: its cell, if the column has one.
+    pub cells: Vec<Option<Cell>>,
+}
 
-        let band = 90 / series.len() as i32;
-        for (k, (j, col, name)) in series.iter().enumerate() {
-            let colour = COLOURS[*j];
-            let mut bars = Vec::new();
-            let mut whiskers = Vec::new();
-            for i in 0..ns {
-                let Some(e) = s.cell(i, col).and_then(|c| c.estimate) else {
-                    continue;
-                };
-                // Series go top-down inside the setting's band.
-                let y0 = (ns - i) as i32 * 100 - 5 - band * (k as i32 + 1);
-                let at = |f: i32| f;
-                bars.push(Rectangle::new(
-                    [
-                        (x0, at(y0 + band / 10)),
-                        (tx(e.mean), at(y0 + band * 9 / 10)),
-                    ],
-                    colour.mix(0.75).filled(),
-                ));
-                if let Some(h) = e.half_width {
-                    whiskers.push(PathElement::new(
-                        vec![
-                            (tx(e.mean - h), at(y0 + band / 2)),
-                            (tx(e.mean + h), at(y0 + band / 2)),
-                        ],
-                        colour.stroke_width(1),
-                    ));
-                    for x in [tx(e.mean - h), tx(e.mean + h)] {
-                        whiskers.push(PathElement::new(
-                            vec![(x, at(y0 + band / 5)), (x, at(y0 + band * 4 / 5))],
-                            colour.stroke_width(1),
-                        ));
-                    }
+/// The panels of the chart, one per headline outcome that has values.
+pub(crate) fn panels(s: &Summary, lang: Lang) -> Vec<Panel> {
+    let ns = s.labels.len();
+    let mut out = Vec::new();
+    for o in outcomes().into_iter().filter(|o| o.headline) {
+        let cells: Vec<Option<Cell>> = (0..ns).map(|i| s.cell(i, o.column).cloned()).collect();
+        // The axis covers the means, the upper ends of the intervals and
+        // the 95th percentiles. A lower end below the axis (a t interval
+        // of a skewed sample can reach below zero, where no outcome goes)
+        // is drawn to the axis's start.
+        let mut points: Vec<f64> = Vec::new();
+        let mut top = f64::MIN;
+        for c in cells.iter().flatten() {
+            if let Some(e) = c.estimate {
+                points.push(e.mean);
+                top = top.max(e.mean);
+                if let Some((_, hi)) = e.interval() {
+                    top = top.max(hi);
                 }
             }
-            chart.draw_series(bars)?.label(*name).legend(move |(x, y)| {
-                Rectangle::new([(x, y - 5), (x + 12, y + 5)], colour.filled())
-            });
-            chart.draw_series(whiskers)?;
+            if let Some(t) = c.tail {
+                points.extend([t.median, t.p95]);
+                top = top.max(t.p95);
+            }
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(BLACK.mix(0.3))
-            .label_font(("sans-serif", 12))
-            .draw()?;
-        root.present()?;
+        if points.is_empty() {
+            continue;
+        }
+        let low = points.iter().copied().fold(f64::MAX, f64::min);
+        let positive = |v: &[f64]| {
+            v.iter()
+                .copied()
+                .filter(|v| *v > 0.0)
+                .fold(f64::MAX, f64::min)
+        };
+        let means: Vec<f64> = cells
+            .iter()
+            .flatten()
+            .filter_map(|c| c.estimate.map(|e| e.mean))
+            .collect();
+        let high_mean = means.iter().copied().fold(0.0f64, f64::max);
+        let low_mean = positive(&means);
+        // Settings far apart (one that fails badly next to good ones): a
+        // logarithmic axis, so that every setting can be read. It starts
+        // at most two decades under the lowest mean.
+        let log = low >= 0.0 && low_mean < f64::MAX && high_mean / low_mean > 50.0;
+        let values = if log {
+            let start = positive(&points).max(low_mean / 100.0);
+            Scale::log(start, top, &|v| log_label(v, lang))
+        } else {
+            Scale::linear(low.min(0.0), top.max(0.0) * 1.05, 4, &|v| compact(v, lang))
+        };
+        let mut dlo: f64 = 0.0;
+        let mut dhi: f64 = 0.0;
+        for c in cells.iter().flatten() {
+            if let Some(d) = c.diff {
+                let (lo, hi) = d.interval().unwrap_or((d.mean, d.mean));
+                dlo = dlo.min(lo);
+                dhi = dhi.max(hi);
+            }
+        }
+        let pad = (dhi - dlo) * 0.05;
+        let diffs = Scale::linear(dlo - pad, dhi + pad, 4, &|v| compact(v, lang));
+        out.push(Panel {
+            outcome: o,
+            values,
+            diffs,
+            cells,
+        });
     }
+    out
+}
+
+const ROW: f64 = 22.0;
+const HEAD: f64 = 28.0;
+const AXIS: f64 = 36.0;
+const GAP: f64 = 14.0;
+const VALUE_W: f64 = 360.0;
+const DIFF_W: f64 = 280.0;
+const VERDICT_W: f64 = 250.0;
+
+/// A signed number with `decimals`, `+` for positive.
+fn signed(x: f64, decimals: usize) -> String {
+    let s = grouped(x, decimals);
+    if x > 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        format!("+{s}")
+    } else {
+        s
+    }
+}
+
+/// Renders the chart as SVG text in `lang`.
+pub fn svg(s: &Summary, lang: Lang) -> Result<String, anyhow::Error> {
+    let ns = s.labels.len();
+    let labels = short_labels(&s.labels);
+    let panels = panels(s, lang);
+    let label_px = labels
+        .iter()
+        .map(|l| text_width(l, 12.0))
+        .fold(0.0f64, f64::max)
+        .clamp(100.0, 360.0)
+        + 24.0;
+    let value_left = label_px;
+    let value_right = value_left + VALUE_W;
+    let diff_left = value_right + 40.0;
+    let diff_right = diff_left + DIFF_W;
+    let verdict_left = diff_right + 16.0;
+    let width = verdict_left + VERDICT_W;
+    let keys = vec![
+        Key {
+            label: msg::SVG_MEAN.get(lang).into(),
+            colour: INK,
+            mark: Mark::Dot,
+        },
+        Key {
+            label: msg::SVG_CI.get(lang).into(),
+            colour: INK,
+            mark: Mark::Bar,
+        },
+        Key {
+            label: msg::SVG_P95.get(lang).into(),
+            colour: INK,
+            mark: Mark::Triangle,
+        },
+        Key {
+            label: msg::VERDICT_BETTER.get(lang).into(),
+            colour: GOOD,
+            mark: Mark::Dot,
+        },
+        Key {
+            label: msg::VERDICT_WORSE.get(lang).into(),
+            colour: BAD,
+            mark: Mark::Dot,
+        },
+        Key {
+            label: msg::VERDICT_NO_CLEAR.get(lang).into(),
+            colour: MUTED,
+            mark: Mark::Dot,
+        },
+    ];
+    let panel_h = HEAD + ROW * ns as f64 + AXIS;
+    let top = 64.0;
+    let legend_top = top + panels.len() as f64 * (panel_h + GAP);
+    let height = legend_top + legend_height(&keys, width - 24.0) + 8.0;
+    let title = t!(
+        lang,
+        SVG_TITLE,
+        scenario = s.scenario.clone(),
+        n = ns.to_string(),
+        reps = s.replications.to_string()
+    );
+    let out = draw::draw(width.ceil() as u32, height.ceil() as u32, |c| {
+        c.bold(&title, (12.0, 16.0), 15.0, INK, Align::Left);
+        c.text(
+            msg::SVG_SUBTITLE.get(lang),
+            (12.0, 36.0),
+            11.5,
+            MUTED,
+            Align::Left,
+        );
+        c.bold(
+            msg::SVG_VALUES.get(lang),
+            (value_left, 56.0),
+            11.0,
+            MUTED,
+            Align::Left,
+        );
+        c.bold(
+            msg::SVG_DIFF.get(lang),
+            (diff_left, 56.0),
+            11.0,
+            MUTED,
+            Align::Left,
+        );
+        c.bold(
+            msg::SVG_VERDICT.get(lang),
+            (verdict_left, 56.0),
+            11.0,
+            MUTED,
+            Align::Left,
+        );
+        for (k, p) in panels.iter().enumerate() {
+            let y0 = top + k as f64 * (panel_h + GAP);
+            draw_panel(
+                c,
+                p,
+                s,
+                &labels,
+                lang,
+                y0,
+                [value_left, value_right, diff_left, diff_right, verdict_left],
+            );
+        }
+        legend(c, &keys, 12.0, legend_top, width - 24.0);
+    })?;
     Ok(out)
+}
+
+/// Draws one panel from the top `y0`; `x` holds the left and right edges
+/// of the values, of the differences, and the left of the verdicts.
+fn draw_panel(
+    c: &mut Canvas<'_>,
+    p: &Panel,
+    s: &Summary,
+    labels: &[String],
+    lang: Lang,
+    y0: f64,
+    x: [f64; 5],
+) {
+    let [value_left, value_right, diff_left, diff_right, verdict_left] = x;
+    let ns = labels.len();
+    let rows_top = y0 + HEAD;
+    let rows_bottom = rows_top + ROW * ns as f64;
+    c.bold(
+        p.outcome.name.get(lang),
+        (12.0, y0 + 12.0),
+        13.0,
+        INK,
+        Align::Left,
+    );
+    let value_plot = Plot {
+        left: value_left,
+        top: rows_top,
+        right: value_right,
+        bottom: rows_bottom,
+        x: p.values.clone(),
+        y: Scale {
+            lo: 0.0,
+            hi: 1.0,
+            log: false,
+            ticks: Vec::new(),
+        },
+    };
+    let diff_plot = Plot {
+        left: diff_left,
+        right: diff_right,
+        x: p.diffs.clone(),
+        ..value_plot.clone()
+    };
+    for plot in [&value_plot, &diff_plot] {
+        for (v, label) in &plot.x.ticks {
+            let px = plot.x_px(*v);
+            c.line((px, rows_top), (px, rows_bottom), GRID, 1);
+            c.text(label, (px, rows_bottom + 12.0), 10.5, MUTED, Align::Centre);
+        }
+        c.line(
+            (plot.left, rows_bottom),
+            (plot.right, rows_bottom),
+            MUTED,
+            1,
+        );
+    }
+    if p.values.log {
+        // Values at or below the axis's start (zero, say) sit at its left edge.
+        let clamped = p.cells.iter().flatten().any(|c| {
+            c.estimate.is_some_and(|e| {
+                e.mean <= p.values.lo || e.interval().is_some_and(|i| i.0 <= p.values.lo)
+            }) || c.tail.is_some_and(|t| t.p95 <= p.values.lo)
+        });
+        let note = if clamped {
+            format!("{}; {}", msg::SVG_LOG.get(lang), msg::SVG_ZERO.get(lang))
+        } else {
+            msg::SVG_LOG.get(lang).to_string()
+        };
+        c.text(
+            &note,
+            ((value_left + value_right) / 2.0, rows_bottom + 27.0),
+            10.0,
+            MUTED,
+            Align::Centre,
+        );
+    }
+    // The baseline's line: zero difference.
+    let zero = diff_plot.x_px(0.0);
+    c.line((zero, rows_top - 2.0), (zero, rows_bottom), INK, 1);
+    for i in 0..ns {
+        let y = rows_top + ROW * (i as f64 + 0.5);
+        let is_base = i == s.baseline;
+        let label = fit(&labels[i], 12.0, value_left - 20.0);
+        if is_base {
+            c.bold(&label, (value_left - 12.0, y), 12.0, INK, Align::Right);
+        } else {
+            c.text(&label, (value_left - 12.0, y), 12.0, INK, Align::Right);
+        }
+        if i > 0 {
+            c.line(
+                (12.0, y - ROW / 2.0),
+                (verdict_left + VERDICT_W - 12.0, y - ROW / 2.0),
+                RGBColor(243, 243, 243),
+                1,
+            );
+        }
+        let Some(cell) = &p.cells[i] else {
+            continue;
+        };
+        if let Some(e) = cell.estimate {
+            if let Some((lo, hi)) = e.interval() {
+                whisker(c, value_plot.x_px(lo), value_plot.x_px(hi), y, INK);
+            }
+            c.dot((value_plot.x_px(e.mean), y), 4, INK);
+        }
+        if let Some(t) = cell.tail {
+            c.mark(Mark::Triangle, (value_plot.x_px(t.p95), y), 9.0, INK);
+        }
+        let verdict = Verdict::of(is_base, cell.diff.as_ref());
+        let colour = verdict.map_or(MUTED, verdict_colour);
+        if is_base {
+            c.text(
+                msg::VERDICT_BASELINE.get(lang),
+                (zero + 6.0, y),
+                11.0,
+                MUTED,
+                Align::Left,
+            );
+        } else if let Some(d) = cell.diff {
+            if let Some((lo, hi)) = d.interval() {
+                whisker(c, diff_plot.x_px(lo), diff_plot.x_px(hi), y, colour);
+            }
+            c.dot((diff_plot.x_px(d.mean), y), 4, colour);
+        }
+        let text = match (verdict, cell.diff) {
+            (Some(Verdict::Baseline), _) | (None, None) => {
+                verdict.map_or(String::new(), |v| verdict_word(v).get(lang).to_string())
+            }
+            (v, Some(d)) => {
+                // Decimals only where they can be read.
+                let dec = if d.mean.abs() >= 100.0 {
+                    0
+                } else {
+                    p.outcome.decimals
+                };
+                // Enough decimals that a narrow interval does not read ± 0.
+                let dec = match d.half_width {
+                    Some(h) if h > 0.0 && h < 0.5 * 10f64.powi(-(dec as i32)) => {
+                        ((-h.log10()).ceil() as usize).min(4)
+                    }
+                    _ => dec,
+                };
+                let num = match d.half_width {
+                    Some(h) => format!("{} ± {}", signed(d.mean, dec), grouped(h, dec)),
+                    None => signed(d.mean, dec),
+                };
+                match v {
+                    Some(v) => format!("{}  {num}", verdict_word(v).get(lang)),
+                    None => num,
+                }
+            }
+            (Some(v), None) => verdict_word(v).get(lang).to_string(),
+        };
+        c.text(&text, (verdict_left, y), 11.0, colour, Align::Left);
+    }
+}
+
+/// An interval as one `<polyline>`: a cap, the bar, a cap.
+fn whisker(c: &mut Canvas<'_>, lo: f64, hi: f64, y: f64, colour: RGBColor) {
+    c.polyline(
+        &[
+            (lo, y - 4.0),
+            (lo, y + 4.0),
+            (lo, y),
+            (hi, y),
+            (hi, y - 4.0),
+            (hi, y + 4.0),
+        ],
+        colour,
+        1,
+    );
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sweep::files::Cell;
-    use crate::sweep::stats::estimate;
+    use crate::sweep::stats::{estimate, tail};
 
-    fn summary(scores: &[f64]) -> Summary {
-        let cells = scores
+    /// A summary whose every headline outcome has the values `per[setting]`.
+    fn summary(per: &[Vec<f64>], baseline: usize) -> Summary {
+        let cells = per
             .iter()
-            .map(|&m| {
-                SERIES
+            .map(|vals| {
+                outcomes()
                     .iter()
-                    .map(|(col, _)| Cell {
-                        column: col.to_string(),
-                        estimate: estimate(&[m * 0.9, m * 1.1]),
-                        diff: None,
-                        rank: None,
+                    .map(|o| {
+                        let b = &per[baseline];
+                        let d: Vec<f64> = vals.iter().zip(b).map(|(a, b)| a - b).collect();
+                        Cell {
+                            column: o.column.to_string(),
+                            estimate: estimate(vals),
+                            tail: tail(vals),
+                            diff: if std::ptr::eq(vals, b) {
+                                None
+                            } else {
+                                estimate(&d)
+                            },
+                            rank: None,
+                        }
                     })
                     .collect()
             })
             .collect();
         Summary {
             scenario: "test".into(),
-            replications: 2,
-            baseline: 1,
-            labels: (0..scores.len()).map(|i| format!("setting {i}")).collect(),
+            replications: per[0].len() as u64,
+            baseline,
+            labels: (0..per.len())
+                .map(|i| format!("plan.point_riders={i}"))
+                .collect(),
             cells,
         }
     }
 
     #[test]
-    fn labels_baseline_and_axis() {
-        let svg = svg(&summary(&[10.0, 20.0])).unwrap();
+    fn natural_units_verdicts_and_the_tail() {
+        let s = summary(
+            &[
+                vec![10.0, 12.0, 11.0, 13.0],
+                vec![20.0, 22.0, 21.0, 24.0],
+                vec![10.5, 11.0, 12.0, 12.5],
+            ],
+            0,
+        );
+        let svg = svg(&s, Lang::En).unwrap();
         assert!(svg.starts_with("<svg"), "{}", &svg[..60]);
-        assert!(svg.trim_end().ends_with("</svg>"));
-        assert!(svg.contains("setting 0"));
-        assert!(svg.contains("setting 1 (baseline)"));
+        for text in [
+            "score [points]",
+            "shortage [person-days]",
+            "mean hours to first goods [h]",
+            "government cost [yuan]",
+            "point_riders=1",
+            "worse  +",
+            "no clear difference",
+            "baseline",
+            "95th percentile (the bad runs)",
+        ] {
+            assert!(svg.contains(text), "no `{text}` in the chart");
+        }
         assert!(!svg.contains("logarithmic"));
-        // Scores 1,000 times apart: a logarithmic axis.
-        let log = super::svg(&summary(&[10.0, 10_000.0])).unwrap();
-        assert!(log.contains("score points (logarithmic scale)"));
+        // Per panel: 3 means and 2 differences as dots, 5 intervals, 3
+        // 95th percentiles; the legend has 6 swatches.
+        assert_eq!(svg.matches("<circle").count(), 4 * 5);
+        assert_eq!(svg.matches("<polyline").count(), 4 * 5);
+        assert_eq!(svg.matches("<polygon").count(), 4 * 3 + 6);
+        let zh = super::svg(&s, Lang::Zh).unwrap();
+        assert!(zh.contains("更差") && zh.contains("短缺（人日）"));
+    }
+
+    #[test]
+    fn far_apart_values_get_a_log_axis_with_no_zero_tick() {
+        // 690,155 against 2,160 person-days: 320 times apart.
+        let s = summary(
+            &[
+                vec![690_000.0, 690_310.0],
+                vec![2_100.0, 2_220.0],
+                vec![0.0, 4_000.0],
+            ],
+            1,
+        );
+        let ps = panels(&s, Lang::En);
+        assert_eq!(ps.len(), 4);
+        for p in &ps {
+            assert!(p.values.log, "{}", p.outcome.column);
+            assert!(p.values.lo > 0.0);
+            for (v, l) in &p.values.ticks {
+                assert!(*v > 0.0 && l != "0", "{:?}", p.values.ticks);
+            }
+            // The differences keep a linear axis through zero.
+            assert!(!p.diffs.log && p.diffs.lo < 0.0 && p.diffs.hi > 0.0);
+        }
+        let svg = svg(&s, Lang::En).unwrap();
+        assert!(svg.contains("logarithmic scale"));
+    }
+
+    #[test]
+    fn labels_are_short_but_unambiguous() {
+        let l = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            short_labels(&l(&[
+                "plan.green_channel=true, plan.suppliers.street=[5, 8]",
+                "more; plan.green_channel=false, plan.suppliers.street=[8, 12]",
+            ])),
+            l(&[
+                "green_channel=true, suppliers.street=[5, 8]",
+                "more; green_channel=false, suppliers.street=[8, 12]",
+            ])
+        );
+        // Two keys that would read the same keep their tables.
+        assert_eq!(
+            short_labels(&l(&["riders.per_10k=1, households.per_10k=2", "base"])),
+            l(&["riders.per_10k=1, households.per_10k=2", "base"])
+        );
+        assert_eq!(
+            short_labels(&l(&[
+                "transport.checkpoint_delay_hours={ dist = \"uniform\", min = 1.0, max = 2.0 }"
+            ])),
+            l(&["checkpoint_delay_hours={ dist = \"uniform\", min = 1.0, max = 2.0 }"])
+        );
     }
 }

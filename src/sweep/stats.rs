@@ -1,5 +1,6 @@
 //! Summary statistics over replications: mean, standard deviation, 95%
-//! confidence intervals (Student's t), and paired differences.
+//! confidence intervals (Student's t), paired differences, and the tail
+//! (median, 90th and 95th percentiles, share of values above zero).
 //!
 //! Sums run in replication order, so the same values give the same bits
 //! however the replications were scheduled.
@@ -69,6 +70,46 @@ pub fn paired(a: &[Option<f64>], b: &[Option<f64>]) -> Option<Estimate> {
     estimate(&d)
 }
 
+/// The distribution of one sample beyond its mean: what a mean hides
+/// when a few replications go badly.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tail {
+    /// Median (50th percentile).
+    pub median: f64,
+    /// 90th percentile.
+    pub p90: f64,
+    /// 95th percentile.
+    pub p95: f64,
+    /// Share of the values above zero, 0..1 (for shortage person-days:
+    /// the share of replications with any shortage).
+    pub share_above_0: f64,
+}
+
+/// The `p` quantile (0..1) of `sorted` (ascending, not empty): linear
+/// interpolation between the order statistics at `p × (n − 1)` (the
+/// usual definition, "type 7", as in R's and NumPy's defaults).
+pub fn quantile(sorted: &[f64], p: f64) -> f64 {
+    let h = p.clamp(0.0, 1.0) * (sorted.len() - 1) as f64;
+    let lo = h.floor() as usize;
+    let hi = h.ceil() as usize;
+    sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo])
+}
+
+/// The tail of `values`; `None` when there are none.
+pub fn tail(values: &[f64]) -> Option<Tail> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    Some(Tail {
+        median: quantile(&v, 0.5),
+        p90: quantile(&v, 0.9),
+        p95: quantile(&v, 0.95),
+        share_above_0: v.iter().filter(|x| **x > 0.0).count() as f64 / v.len() as f64,
+    })
+}
+
 /// Competition ranks (1, 2, 2, 4) by ascending value; `None` stays unranked.
 pub fn ranks(means: &[Option<f64>]) -> Vec<Option<usize>> {
     means
@@ -109,6 +150,26 @@ mod tests {
         let d = paired(&a, &b).unwrap();
         assert_eq!(d.n, 2);
         assert_eq!(d.mean, 2.5);
+    }
+
+    #[test]
+    fn quantiles_interpolate_between_order_statistics() {
+        // numpy.percentile([1, 2, 3, 4, 10], [50, 90, 95]) = 3, 7.6, 8.8.
+        let t = tail(&[10.0, 2.0, 4.0, 1.0, 3.0]).unwrap();
+        assert_eq!(t.median, 3.0);
+        assert!((t.p90 - 7.6).abs() < 1e-12);
+        assert!((t.p95 - 8.8).abs() < 1e-12);
+        assert_eq!(t.share_above_0, 1.0);
+        // Mostly zero with a bad tail: the mean hides it, the tail shows it.
+        let mut v = vec![0.0; 95];
+        v.extend([100.0; 5]);
+        let t = tail(&v).unwrap();
+        assert_eq!(t.median, 0.0);
+        assert_eq!(t.p90, 0.0);
+        assert!((t.p95 - 5.0).abs() < 1e-9, "{}", t.p95);
+        assert_eq!(t.share_above_0, 0.05);
+        assert_eq!(quantile(&[7.0], 0.95), 7.0);
+        assert!(tail(&[]).is_none());
     }
 
     #[test]

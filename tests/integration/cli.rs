@@ -146,6 +146,7 @@ fn run_with_out_writes_the_result_files() {
             "closures.csv",
             "costs.csv",
             "daily.csv",
+            "report.html",
             "report.txt"
         ],
         "exactly these files, no events.csv and no temporary file"
@@ -213,6 +214,7 @@ fn run_with_trace_also_writes_events_csv() {
             "costs.csv",
             "daily.csv",
             "events.csv",
+            "report.html",
             "report.txt"
         ]
     );
@@ -244,7 +246,7 @@ fn same_command_gives_identical_files() {
     assert!(out_a == out_b, "the reports differ");
     let names = entries(a.path());
     assert_eq!(names, entries(b.path()));
-    assert_eq!(names.len(), 6);
+    assert_eq!(names.len(), 7);
     for name in &names {
         let fa = std::fs::read(a.join(name)).expect("readable");
         let fb = std::fs::read(b.join(name)).expect("readable");

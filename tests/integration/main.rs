@@ -7,6 +7,7 @@ mod model;
 mod models;
 mod properties;
 mod queue;
+mod report_html;
 mod scenario;
 mod sweep;
 mod terminal;

@@ -1,6 +1,7 @@
 //! Sweeps through the command line: determinism across threads, shards
 //! merged byte for byte, refusal of bad shard sets, common random numbers,
-//! summary statistics recomputed independently, and bad input.
+//! summary statistics recomputed independently, the chart and the workbook
+//! read back, and bad input.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -65,6 +66,7 @@ fn one_thread_and_two_give_the_same_bytes() {
             "replications.csv",
             "summary.csv",
             "summary.svg",
+            "summary.xlsx",
             "sweep.json"
         ]
     );
@@ -104,6 +106,37 @@ fn shards_merge_into_the_unsharded_files_byte_for_byte() {
         let o = baogong(&args);
         assert_exit(&o, 0);
         assert_same_files(whole.path(), merged.path());
+    }
+}
+
+/// In Chinese too, the merged shards give the whole sweep's files: the
+/// chart and the workbook in Chinese, byte for byte.
+#[test]
+fn chinese_shards_merge_into_the_unsharded_files_byte_for_byte() {
+    let whole = TempDir::new("sweep-zh-whole");
+    assert_exit(&sweep(&whole, &["--replications", "5", "--lang", "zh"]), 0);
+    let dirs = [TempDir::new("sweep-zh-1"), TempDir::new("sweep-zh-2")];
+    for (k, d) in dirs.iter().enumerate() {
+        let shard = format!("{}/2", k + 1);
+        let o = sweep(
+            d,
+            &["--replications", "5", "--shard", &shard, "--lang", "zh"],
+        );
+        assert_exit(&o, 0);
+    }
+    let merged = TempDir::new("sweep-zh-merged");
+    let (a, b, m) = (dirs[0].arg(), dirs[1].arg(), merged.arg());
+    assert_exit(&baogong(&["--lang", "zh", "merge", &a, &b, "--out", &m]), 0);
+    assert_same_files(whole.path(), merged.path());
+    let svg = String::from_utf8(read(whole.path(), "summary.svg")).unwrap();
+    assert!(svg.contains("与基准方案之差"), "the chart is in Chinese");
+    // The same sweep in English differs only in its chart and workbook.
+    let en = TempDir::new("sweep-zh-en");
+    assert_exit(&sweep(&en, &["--replications", "5", "--lang", "en"]), 0);
+    for name in entries(whole.path()) {
+        let same = read(whole.path(), &name) == read(en.path(), &name);
+        let localized = name == "summary.svg" || name == "summary.xlsx";
+        assert_eq!(same, !localized, "{name}");
     }
 }
 
@@ -222,31 +255,59 @@ fn common_random_numbers_give_every_setting_the_same_outbreaks() {
     assert!(line.contains(",0,0,0,same,"), "{line}");
 }
 
-/// Mean, sd and the 95% interval recomputed from replications.csv, with
-/// the t quantile of 29 degrees of freedom from tables (2.0452).
+/// `summary.csv` as maps from column to value, one per row.
+fn summary_rows(dir: &Path) -> Vec<BTreeMap<String, String>> {
+    let mut rd = csv::Reader::from_path(dir.join("summary.csv")).expect("readable CSV");
+    let header: Vec<String> = rd.headers().unwrap().iter().map(String::from).collect();
+    rd.records()
+        .map(|r| {
+            header
+                .iter()
+                .cloned()
+                .zip(r.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+/// The `p` quantile of `x` by linear interpolation between order
+/// statistics (R's and NumPy's default), written out independently.
+fn percentile(x: &[f64], p: f64) -> f64 {
+    let mut v = x.to_vec();
+    v.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let h = (v.len() - 1) as f64 * p;
+    let (i, f) = (h.floor() as usize, h - h.floor());
+    if i + 1 < v.len() {
+        v[i] * (1.0 - f) + v[i + 1] * f
+    } else {
+        v[i]
+    }
+}
+
+/// Mean, sd, the 95% interval and the tail recomputed from
+/// replications.csv, with the t quantile of 29 degrees of freedom from
+/// tables (2.045230).
 #[test]
 fn summary_statistics_match_an_independent_computation() {
     let d = TempDir::new("sweep-stats");
     assert_exit(&sweep(&d, &["--replications", "30"]), 0);
     let rows = rows(d.path());
-    let score = |s: &str| -> Vec<f64> {
+    let column = |s: &str, col: &str| -> Vec<f64> {
         rows.iter()
             .filter(|r| r["setting"] == s)
-            .map(|r| r["score"].parse().unwrap())
+            .map(|r| r[col].parse().unwrap())
             .collect()
     };
-    let (base, other) = (score("0"), score("2"));
     let stats = |x: &[f64]| {
         let n = x.len() as f64;
         let m = x.iter().sum::<f64>() / n;
         let sd = (x.iter().map(|v| (v - m).powi(2)).sum::<f64>() / (n - 1.0)).sqrt();
-        (m, sd, 2.0452 * sd / n.sqrt())
+        (m, sd, 2.045_230 * sd / n.sqrt())
     };
-    let mut rd = csv::Reader::from_path(d.join("summary.csv")).unwrap();
-    let recs: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    let recs = summary_rows(d.path());
     let get = |setting: &str, col: &str| {
         recs.iter()
-            .find(|r| &r[0] == setting && &r[2] == col)
+            .find(|r| r["setting"] == setting && r["column"] == col)
             .unwrap()
             .clone()
     };
@@ -254,41 +315,194 @@ fn summary_statistics_match_an_independent_computation() {
         let a: f64 = a.parse().unwrap();
         assert!((a - b).abs() <= 1e-4 * b.abs().max(1e-9), "{a} vs {b}");
     };
-    let (m, sd, h) = stats(&other);
-    let r = get("2", "score");
-    assert_eq!(&r[3], "30");
-    close(&r[4], m);
-    close(&r[5], sd);
-    close(&r[6], m - h);
-    close(&r[7], m + h);
-    let diffs: Vec<f64> = other.iter().zip(&base).map(|(a, b)| a - b).collect();
-    let (dm, _, dh) = stats(&diffs);
-    close(&r[8], dm);
-    close(&r[9], dm - dh);
-    close(&r[10], dm + dh);
-    let verdict = if dm + dh < 0.0 {
-        "lower"
-    } else if dm - dh > 0.0 {
-        "higher"
-    } else {
-        "no clear difference"
-    };
-    assert_eq!(&r[11], verdict);
-    assert_eq!(&get("0", "score")[11], "baseline");
+    for col in [
+        "score",
+        "shortage_person_days",
+        "mean_hours_to_first_goods",
+        "cost_yuan",
+    ] {
+        let (base, other) = (column("0", col), column("2", col));
+        let (m, sd, h) = stats(&other);
+        let r = get("2", col);
+        assert_eq!(r["n"], "30");
+        close(&r["mean"], m);
+        close(&r["sd"], sd);
+        close(&r["ci95_low"], m - h);
+        close(&r["ci95_high"], m + h);
+        close(&r["median"], percentile(&other, 0.5));
+        close(&r["p90"], percentile(&other, 0.9));
+        close(&r["p95"], percentile(&other, 0.95));
+        let above = other.iter().filter(|v| **v > 0.0).count() as f64 / 30.0;
+        close(&r["share_above_0"], above);
+        let diffs: Vec<f64> = other.iter().zip(&base).map(|(a, b)| a - b).collect();
+        let (dm, dsd, dh) = stats(&diffs);
+        close(&r["diff_vs_baseline"], dm);
+        close(&r["diff_ci95_low"], dm - dh);
+        close(&r["diff_ci95_high"], dm + dh);
+        // Lower is better, for every column.
+        let verdict = if dsd == 0.0 && dm == 0.0 {
+            "same"
+        } else if dm + dh < 0.0 {
+            "better"
+        } else if dm - dh > 0.0 {
+            "worse"
+        } else {
+            "no clear difference"
+        };
+        assert_eq!(r["vs_baseline"], verdict, "{col}");
+        assert_eq!(get("0", col)["vs_baseline"], "baseline");
+    }
     // Ranks follow the means.
     let mut means: Vec<(f64, String)> = ["0", "1", "2"]
         .iter()
         .map(|s| {
-            (
-                get(s, "score")[4].parse().unwrap(),
-                get(s, "score")[12].to_string(),
-            )
+            let r = get(s, "score");
+            (r["mean"].parse().unwrap(), r["rank"].clone())
         })
         .collect();
     means.sort_by(|a, b| a.0.total_cmp(&b.0));
     assert_eq!(
         means.iter().map(|m| m.1.as_str()).collect::<Vec<_>>(),
         ["1", "2", "3"]
+    );
+}
+
+/// The texts of an SVG's `<text>` elements.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text")
+        .skip(1)
+        .filter_map(|t| {
+            let body = &t[t.find('>')? + 1..];
+            Some(body[..body.find("</text>")?].trim().replace("&amp;", "&"))
+        })
+        .collect()
+}
+
+/// summary.svg and summary.xlsx read back: the chart's texts and marks,
+/// the workbook's cells, both agreeing with summary.csv.
+#[test]
+fn the_chart_and_the_workbook_say_what_summary_csv_says() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+
+    let d = TempDir::new("sweep-readback");
+    assert_exit(&sweep(&d, &["--replications", "12"]), 0);
+    let recs = summary_rows(d.path());
+    let get = |setting: usize, col: &str| {
+        recs.iter()
+            .find(|r| r["setting"] == setting.to_string() && r["column"] == col)
+            .unwrap_or_else(|| panic!("no {col} for setting {setting}"))
+            .clone()
+    };
+    // The grid's labels, and as the chart shortens them.
+    let (key, values) = GRID.split_once('=').unwrap();
+    let labels: Vec<String> = values.split(',').map(|v| format!("{key}={v}")).collect();
+    let short: Vec<String> = labels
+        .iter()
+        .map(|l| l.split_once('.').unwrap().1.to_string())
+        .collect();
+
+    // The chart: four panels in natural units, short labels, verdicts.
+    let svg = String::from_utf8(read(d.path(), "summary.svg")).unwrap();
+    let texts = svg_texts(&svg);
+    let wanted = [
+        "score [points]",
+        "shortage [person-days]",
+        "mean hours to first goods [h]",
+        "government cost [yuan]",
+        "difference from the baseline",
+        "95th percentile (the bad runs)",
+    ];
+    for t in wanted
+        .iter()
+        .copied()
+        .chain(short.iter().map(String::as_str))
+    {
+        assert!(texts.iter().any(|x| x == t), "no text `{t}` in {texts:?}");
+    }
+    assert!(texts.iter().all(|t| !t.contains(key)), "labels are short");
+    assert!(texts.iter().all(|t| t != "lower" && t != "higher"));
+    for (i, col) in [
+        "score",
+        "shortage_person_days",
+        "mean_hours_to_first_goods",
+        "cost_yuan",
+    ]
+    .iter()
+    .enumerate()
+    {
+        // Each setting's verdict, with its difference, in the panel.
+        for s in 1..3 {
+            let v = get(s, col)["vs_baseline"].clone();
+            assert!(
+                texts.iter().any(|t| t.starts_with(&format!("{v}  "))),
+                "panel {i} ({col}): no verdict `{v}` in {texts:?}"
+            );
+        }
+    }
+    // Marks: per panel, a dot per setting's mean and per difference, an
+    // interval per each, a triangle per 95th percentile; six legend swatches.
+    let panels = 4;
+    assert_eq!(svg.matches("<circle").count(), panels * (3 + 2));
+    assert_eq!(svg.matches("<polyline").count(), panels * (3 + 2));
+    assert_eq!(svg.matches("<polygon").count(), panels * 3 + 6);
+    // No tick on a logarithmic axis reads 0 (whichever axes are logarithmic).
+    if texts.iter().any(|t| t.starts_with("logarithmic scale")) {
+        let zero_ticks = texts.iter().filter(|t| *t == "0").count();
+        assert!(zero_ticks <= panels, "a linear axis per panel at most");
+    }
+
+    // The workbook: headers, one row per setting, the same numbers.
+    let mut wb: Xlsx<_> = open_workbook(d.join("summary.xlsx")).expect("an xlsx file");
+    assert_eq!(wb.sheet_names(), ["Summary", "All columns", "About"]);
+    let sheet = wb.worksheet_range("Summary").unwrap();
+    let cell = |r: u32, c: u32| sheet.get_value((r, c)).cloned().unwrap_or(Data::Empty);
+    let text = |r: u32, c: u32| match cell(r, c) {
+        Data::String(s) => s,
+        other => panic!("cell ({r}, {c}) is {other:?}, not text"),
+    };
+    let num = |r: u32, c: u32| match cell(r, c) {
+        Data::Float(x) => x,
+        Data::Int(x) => x as f64,
+        other => panic!("cell ({r}, {c}) is {other:?}, not a number"),
+    };
+    assert_eq!(text(0, 1), "setting");
+    assert_eq!(text(0, 2), "score [points]");
+    assert_eq!(text(0, 11), "shortage [person-days]");
+    assert_eq!(text(1, 2), "mean");
+    assert_eq!(text(1, 10), "vs baseline");
+    for (i, label) in labels.iter().enumerate() {
+        let r = 2 + i as u32;
+        assert_eq!(&text(r, 1), label);
+        assert_eq!(num(r, 0), i as f64);
+        let score = get(i, "score");
+        assert_eq!(num(r, 2), score["mean"].parse::<f64>().unwrap());
+        assert_eq!(num(r, 3), score["ci95_low"].parse::<f64>().unwrap());
+        assert_eq!(num(r, 6), score["p95"].parse::<f64>().unwrap());
+        let short = get(i, "shortage_person_days");
+        assert_eq!(num(r, 11), short["mean"].parse::<f64>().unwrap());
+        if i == 0 {
+            assert_eq!(text(r, 10), "baseline");
+            assert_eq!(cell(r, 7), Data::Empty, "no difference for the baseline");
+        } else {
+            assert_eq!(num(r, 7), score["diff_vs_baseline"].parse::<f64>().unwrap());
+            assert_eq!(text(r, 10), score["vs_baseline"]);
+        }
+    }
+    assert_eq!(cell(5, 1), Data::Empty, "one row per setting");
+    let merged = wb.merge_cells_by_sheet_name("Summary").unwrap();
+    assert!(merged.len() >= 2 + 7, "{merged:?}");
+    let all = wb.worksheet_range("All columns").unwrap();
+    assert_eq!(
+        all.height(),
+        1 + recs.len(),
+        "a row per line of summary.csv"
+    );
+    let about = wb.worksheet_range("About").unwrap();
+    assert!(
+        about
+            .rows()
+            .any(|r| r.iter().any(|c| c == &Data::String("master seed".into()))),
+        "the seed is named"
     );
 }
 
@@ -454,4 +668,61 @@ fn the_sweep_table_of_a_scenario_file() {
     // validate checks the sweep too.
     let o = baogong(&["validate", &f]);
     assert_exit(&o, 2);
+}
+
+/// The chart and the workbook in Chinese, and the workbook's bytes
+/// independent of the clock (its creation date is fixed).
+#[test]
+fn chinese_chart_and_workbook_with_bytes_that_do_not_depend_on_the_clock() {
+    use baogong::i18n::Lang;
+    use baogong::sweep::{self, Request, files};
+    use calamine::{Data, Reader, Xlsx};
+
+    let src = std::fs::read_to_string(tiny()).unwrap();
+    let req = Request {
+        grid: vec![sweep::overrides::parse_grid("plan.point_riders=2,10").unwrap()],
+        replications: Some(4),
+        ..Request::default()
+    };
+    let plan = sweep::plan(&src, "tiny.toml", &req).unwrap();
+    let pairs = plan.pairs(None);
+    let rows = plan.run(&pairs, &|| {});
+    let m = files::Manifest::of(&plan, None);
+    let s = files::summarize(&m, &rows);
+    let render = || files::render(&m, &rows, Some(&s), Lang::Zh).unwrap();
+    let first = render();
+    // A second later: the same bytes.
+    std::thread::sleep(std::time::Duration::from_millis(1_100));
+    let again = render();
+    assert_eq!(first, again);
+    let file = |name: &str| {
+        first
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.clone())
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    let svg = String::from_utf8(file("summary.svg")).unwrap();
+    let texts = svg_texts(&svg);
+    for t in ["综合得分（分）", "短缺（人日）", "与基准方案之差", "基准"] {
+        assert!(texts.iter().any(|x| x == t), "no `{t}` in {texts:?}");
+    }
+    let mut wb = Xlsx::new(std::io::Cursor::new(file("summary.xlsx"))).unwrap();
+    assert_eq!(wb.sheet_names(), ["汇总", "全部指标", "说明"]);
+    let sheet = wb.worksheet_range("汇总").unwrap();
+    assert_eq!(sheet.get_value((0, 1)), Some(&Data::String("方案".into())));
+    assert_eq!(sheet.get_value((1, 2)), Some(&Data::String("均值".into())));
+    assert_eq!(sheet.get_value((2, 10)), Some(&Data::String("基准".into())));
+    let verdict = sheet.get_value((3, 10)).cloned();
+    assert!(
+        ["更好", "更差", "无明显差别", "相同"]
+            .iter()
+            .any(|v| verdict == Some(Data::String(v.to_string()))),
+        "{verdict:?}"
+    );
+    // The CSV files stay in English, for programs.
+    let csv = String::from_utf8(file("summary.csv")).unwrap();
+    assert!(csv.starts_with(
+        "setting,label,column,n,mean,sd,ci95_low,ci95_high,median,p90,p95,share_above_0,"
+    ));
 }
