@@ -1,6 +1,7 @@
 //! The single integration-test binary, split by feature area.
 
 mod cli;
+mod fidelity;
 mod model;
 mod models;
 mod properties;
