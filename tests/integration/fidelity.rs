@@ -424,7 +424,6 @@ fn every_setting_changes_some_outcome() {
 // ------------------------------------------------------------ FEMA points of distribution
 
 const FEMA: &str = include_str!("../fixtures/fema_point.toml");
-const ERLANG: &str = include_str!("../fixtures/erlang_point.toml");
 
 /// Households of the place named `name` (as the model counts them).
 fn households(sc: &Scenario, name: &str) -> f64 {
@@ -440,7 +439,7 @@ fn households(sc: &Scenario, name: &str) -> f64 {
         .sum()
 }
 
-/// FEMA IS-26 (docs: ANCHORS.md): points of distribution of Type III / II / I
+/// FEMA IS-26 (docs/sources.md, section 5, reference [27]): points of distribution of Type III / II / I
 /// have 3 / 6 / 12 loading points and serve 5,000 / 10,000 / 20,000 persons
 /// a day: about 46.7 vehicles an hour per loading point over a 12-hour day
 /// (77 s a vehicle), 3 persons per vehicle.
@@ -521,6 +520,8 @@ fn a_point_at_fema_loading_rates_serves_fema_persons_a_day() {
 }
 
 // ------------------------------------------------------------ Erlang C and Little's law
+
+const ERLANG: &str = include_str!("../fixtures/erlang_point.toml");
 
 /// Mean and half-width of the 99% interval of `values` (Student's t).
 fn interval99(values: &[f64]) -> (f64, f64) {
