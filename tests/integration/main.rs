@@ -2,6 +2,7 @@
 
 mod calibration;
 mod cli;
+mod fidelity;
 mod levers;
 mod model;
 mod models;
