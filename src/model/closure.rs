@@ -644,11 +644,16 @@ impl World<'_> {
                 self.dispatch(now, Origin::Store(st), s);
             }
         }
+        // Then at fixed times of day, the first two hours before the points
+        // open, whenever the points opened: the plan's rounds do not drift
+        // with the decision and set-up delays.
         let per_day = u64::from(self.sc.plan.replenish_per_day_response);
-        s.schedule_in(
-            SimDuration(DAY / per_day),
-            CityEvent::PointResupply { closure },
-        );
+        let first = (self.sc.plan.point_open * HOUR + DAY - 2 * HOUR) % DAY;
+        let next = (0..per_day)
+            .map(|j| (now + SimDuration(1)).next_clock((first + j * DAY / per_day) % DAY))
+            .min()
+            .unwrap_or(now + SimDuration(DAY));
+        s.schedule_in(next.since(now), CityEvent::PointResupply { closure });
     }
 
     /// Goods reach a point: `lots` holds (made at, grams) per category.
