@@ -33,16 +33,18 @@ impl World<'_> {
             let row = b * nc;
             let d = bd.district * nc;
             let mut short = 0;
+            let need = &self.homes.need[row..row + nc];
+            let pantry = &mut self.homes.pantry[row..row + nc];
+            let acc = &mut self.m.daily[d..d + nc];
+            let balance = &mut self.m.balance[..nc];
             for c in 0..nc {
-                let want = (self.homes.need[row + c] as f64 * share) as i64;
-                let p = &mut self.homes.pantry[row + c];
-                let eaten = want.min(*p);
-                *p -= eaten;
-                let acc = &mut self.m.daily[d + c];
-                acc[NEED] += want;
-                acc[UNMET] += want - eaten;
+                let want = (need[c] as f64 * share) as i64;
+                let eaten = want.min(pantry[c]);
+                pantry[c] -= eaten;
+                acc[c][NEED] += want;
+                acc[c][UNMET] += want - eaten;
                 short += want - eaten;
-                self.m.balance[c].consumed_g += eaten;
+                balance[c].consumed_g += eaten;
             }
             // Shortage inside a sealed area counts against its closure too.
             let sealed = self.homes.sealed_by[b];
@@ -104,6 +106,9 @@ impl World<'_> {
         want.resize(nb * nc, 0);
         tries.resize(nb, [NONE; TRIES]);
         let mut online_total = vec![0i64; nd];
+        // The first pass's demand per store, gathered on the way.
+        let mut dem_in0 = vec![0i64; ns * nc];
+        let mut dem_on0 = vec![0i64; ns * nc];
         for (b, bd) in sc.city.buildings.iter().enumerate() {
             tries[b] = [NONE; TRIES];
             let risk = self.homes.risk[b];
@@ -115,21 +120,42 @@ impl World<'_> {
                 continue;
             }
             tries[b] = t;
-            let online = if risk == Risk::Medium {
-                rules.online_share_medium
-            } else {
-                0.0
-            };
             let n = noise[bd.store];
             let row = b * nc;
-            for c in 0..nc {
-                let target = self.homes.need[row + c] as f64 * cover[bd.district * nc + c];
-                let have = (self.homes.pantry[row + c] + self.homes.online[row + c]) as f64;
-                let w = (target - have).max(0.0) * f * n;
-                let on = (w * online) as i64;
-                want[row + c] = w as i64 - on;
-                self.homes.online[row + c] += on;
-                online_total[bd.district] += self.homes.online[row + c];
+            let s0 = t[0] as usize * nc;
+            let need = &self.homes.need[row..row + nc];
+            let pantry = &self.homes.pantry[row..row + nc];
+            let cover = &cover[bd.district * nc..(bd.district + 1) * nc];
+            let w_row = &mut want[row..row + nc];
+            let d_in = &mut dem_in0[s0..s0 + nc];
+            if risk == Risk::Medium {
+                let share = rules.online_share_medium;
+                let online = &mut self.homes.online[row..row + nc];
+                let d_on = &mut dem_on0[s0..s0 + nc];
+                for c in 0..nc {
+                    let target = need[c] as f64 * cover[c];
+                    let have = (pantry[c] + online[c]) as f64;
+                    let w = (target - have).max(0.0) * f * n;
+                    let on = (w * share) as i64;
+                    w_row[c] = w as i64 - on;
+                    online[c] += on;
+                    online_total[bd.district] += online[c];
+                    d_in[c] += w_row[c];
+                    d_on[c] += online[c];
+                }
+            } else {
+                // No new online orders; orders from when the building was in
+                // a control zone may still wait for a rider today.
+                let online = &self.homes.online[row..row + nc];
+                let d_on = &mut dem_on0[s0..s0 + nc];
+                for c in 0..nc {
+                    let target = need[c] as f64 * cover[c];
+                    let w = (target - (pantry[c] + online[c]) as f64).max(0.0) * f * n;
+                    w_row[c] = w as i64;
+                    d_in[c] += w_row[c];
+                    d_on[c] += online[c];
+                    online_total[bd.district] += online[c];
+                }
             }
         }
         // Staff capacity of each store this round [g].
@@ -166,32 +192,29 @@ impl World<'_> {
         let mut short = vec![true; ns];
         for pass in 0..TRIES {
             let online = pass == 0;
-            let mut dem_in = vec![0i64; ns * nc];
-            let mut dem_on = vec![0i64; ns * nc];
-            let mut any = false;
-            for b in 0..nb {
-                let s = tries[b][pass];
-                let prev_short = pass == 0 || {
+            let (dem_in, dem_on) = if pass == 0 {
+                (std::mem::take(&mut dem_in0), std::mem::take(&mut dem_on0))
+            } else {
+                let mut dem_in = vec![0i64; ns * nc];
+                let mut any = false;
+                for b in 0..nb {
+                    let s = tries[b][pass];
                     let p = tries[b][pass - 1];
-                    p != NONE && short[p as usize]
-                };
-                if s == NONE || !prev_short {
-                    tries[b][pass] = NONE;
-                    continue;
-                }
-                let s = s as usize;
-                let row = b * nc;
-                for c in 0..nc {
-                    dem_in[s * nc + c] += want[row + c];
-                    if online {
-                        dem_on[s * nc + c] += self.homes.online[row + c];
+                    if s == NONE || p == NONE || !short[p as usize] {
+                        tries[b][pass] = NONE;
+                        continue;
                     }
+                    let (s, row) = (s as usize * nc, b * nc);
+                    for (d, w) in dem_in[s..s + nc].iter_mut().zip(&want[row..row + nc]) {
+                        *d += w;
+                    }
+                    any = true;
                 }
-                any = true;
-            }
-            if !any {
-                break;
-            }
+                if !any {
+                    break;
+                }
+                (dem_in, vec![0i64; ns * nc])
+            };
             // Fill ratios per store and category: staff capacity for
             // in-store buyers, riders for online orders, then stock.
             let mut fill_in = vec![0f64; ns * nc];
@@ -227,21 +250,29 @@ impl World<'_> {
                 if s == NONE {
                     continue;
                 }
-                let s = s as usize;
-                let row = b * nc;
+                let (s, row) = (s as usize * nc, b * nc);
+                let w_row = &mut want[row..row + nc];
+                let pantry = &mut self.homes.pantry[row..row + nc];
+                let fill = &fill_in[s..s + nc];
+                let sold_s = &mut sold[s..s + nc];
                 for c in 0..nc {
-                    let i = s * nc + c;
-                    let got_in = (want[row + c] as f64 * fill_in[i]) as i64;
-                    want[row + c] -= got_in;
-                    let mut got = got_in;
-                    if online {
-                        let got_on = (self.homes.online[row + c] as f64 * fill_on[i]) as i64;
-                        self.homes.online[row + c] -= got_on;
-                        sold_on[i] += got_on;
-                        got += got_on;
+                    let got = (w_row[c] as f64 * fill[c]) as i64;
+                    w_row[c] -= got;
+                    pantry[c] += got;
+                    sold_s[c] += got;
+                }
+                if online {
+                    let on_row = &mut self.homes.online[row..row + nc];
+                    let fill = &fill_on[s..s + nc];
+                    for c in 0..nc {
+                        if on_row[c] > 0 {
+                            let got = (on_row[c] as f64 * fill[c]) as i64;
+                            on_row[c] -= got;
+                            pantry[c] += got;
+                            sold_s[c] += got;
+                            sold_on[s + c] += got;
+                        }
                     }
-                    self.homes.pantry[row + c] += got;
-                    sold[i] += got;
                 }
             }
             for (s, st) in sc.city.stores.iter().enumerate() {
