@@ -235,7 +235,7 @@ pub(crate) fn source(
     let Some(p) = arg else {
         return Ok((
             scenario::DEFAULT_SCENARIO.to_string(),
-            scenario::DEFAULT_SOURCE.to_string(),
+            t!(lang, BUILT_IN_SOURCE, name = "default"),
         ));
     };
     if p.is_file() {
@@ -244,7 +244,7 @@ pub(crate) fn source(
     let text = p.to_string_lossy();
     let bare = p.components().count() == 1;
     if bare && let Some(s) = shipped::find(&text) {
-        return Ok((s.text.to_string(), format!("<built-in {}.toml>", s.name)));
+        return Ok((s.text.to_string(), t!(lang, BUILT_IN_SOURCE, name = s.name)));
     }
     if p.exists() {
         // A directory, say: let reading it say why it cannot be read.

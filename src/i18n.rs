@@ -248,6 +248,16 @@ impl Text {
         Text { zh: en.clone(), en }
     }
 
+    /// A text made in each language by `f`: for messages whose arguments
+    /// are themselves words of a language (a unit, a list and its
+    /// separator).
+    pub fn each(f: impl Fn(Lang) -> String) -> Text {
+        Text {
+            en: f(Lang::En),
+            zh: f(Lang::Zh),
+        }
+    }
+
     /// Each language's text put through `f`.
     pub fn map(&self, f: impl Fn(Lang, &str) -> String) -> Text {
         Text {
