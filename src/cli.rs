@@ -101,7 +101,14 @@ pub(crate) fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{}", t!(lang, ERROR_LINE, msg = format!("{e:#}")));
+            // As `{e:#}` would, each context before its cause, but with the
+            // punctuation of the language.
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .reduce(|context, cause| t!(lang, ERROR_CAUSE, context, cause))
+                .unwrap_or_default();
+            eprintln!("{}", t!(lang, ERROR_LINE, msg));
             ExitCode::from(1)
         }
     }

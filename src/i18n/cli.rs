@@ -4,6 +4,7 @@
 crate::catalogue! {
     N_SUPPLIERS { en: "{n} supplier(s)", zh: "{n} 家直接供货商" }
     ERROR_LINE { en: "error: {msg}", zh: "错误：{msg}" }
+    ERROR_CAUSE { en: "{context}: {cause}", zh: "{context}：{cause}" }
 
     // ---- help: commands
     HELP_ABOUT {
