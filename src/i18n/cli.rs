@@ -70,8 +70,8 @@ crate::catalogue! {
         zh: "重复编号：与随机种子一起确定全部随机抽样。默认 0",
     }
     HELP_RUN_OUT {
-        en: "Directory for report.txt, report.html, daily.csv, closures.csv and costs.csv",
-        zh: "输出目录：写入 report.txt、report.html、daily.csv、closures.csv 和 costs.csv",
+        en: "Directory for report.txt, report.html, daily.csv, closures.csv, closure_days.csv and costs.csv",
+        zh: "输出目录：写入 report.txt、report.html、daily.csv、closures.csv、closure_days.csv 和 costs.csv",
     }
     HELP_RUN_FORMAT {
         en: "Report on standard output: text (a readable report, the default) or json",
