@@ -101,7 +101,14 @@ pub(crate) fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("{}", t!(lang, ERROR_LINE, msg = format!("{e:#}")));
+            // As `{e:#}` would, each context before its cause, but with the
+            // punctuation of the language.
+            let msg = e
+                .chain()
+                .map(|c| c.to_string())
+                .reduce(|context, cause| t!(lang, ERROR_CAUSE, context, cause))
+                .unwrap_or_default();
+            eprintln!("{}", t!(lang, ERROR_LINE, msg));
             ExitCode::from(1)
         }
     }
@@ -235,7 +242,7 @@ pub(crate) fn source(
     let Some(p) = arg else {
         return Ok((
             scenario::DEFAULT_SCENARIO.to_string(),
-            scenario::DEFAULT_SOURCE.to_string(),
+            t!(lang, BUILT_IN_SOURCE, name = "default"),
         ));
     };
     if p.is_file() {
@@ -244,7 +251,7 @@ pub(crate) fn source(
     let text = p.to_string_lossy();
     let bare = p.components().count() == 1;
     if bare && let Some(s) = shipped::find(&text) {
-        return Ok((s.text.to_string(), format!("<built-in {}.toml>", s.name)));
+        return Ok((s.text.to_string(), t!(lang, BUILT_IN_SOURCE, name = s.name)));
     }
     if p.exists() {
         // A directory, say: let reading it say why it cannot be read.

@@ -30,8 +30,18 @@
 //!   numbers first where the precision matters (`t!(lang, X, h = format!("{h:.1}"))`).
 //! * [`Msg::get`] gives the text without arguments; [`Msg::fmt`] fills it
 //!   from a slice of `(name, value)` pairs.
+//! * [`text!`](crate::text)`(NAME, key = value, ...)` gives the message in
+//!   every language at once, a [`Text`], for errors the library makes
+//!   before the language is known (a scenario's, a merge's); the command
+//!   line shows [`Text::get`] in the chosen language. [`Text::each`] makes
+//!   one from a closure when an argument is itself a word of a language (a
+//!   unit, a list joined with `LIST_SEP`).
 //! * [`names`] puts the model's words into a language: levels of places,
 //!   terms of the score, cost items, goods.
+//!
+//! What stays in English inside a message is what other code wrote: the
+//! system's and the libraries' own error texts (a file not found, a CSV or
+//! JSON syntax error), quoted after our words.
 //!
 //! The language of a run is chosen once, by `--lang en|zh` or else by
 //! [`Lang::from_env`], and passed down as a value: there is no global
@@ -246,6 +256,16 @@ impl Text {
     pub fn same(s: impl Into<String>) -> Text {
         let en = s.into();
         Text { zh: en.clone(), en }
+    }
+
+    /// A text made in each language by `f`: for messages whose arguments
+    /// are themselves words of a language (a unit, a list and its
+    /// separator).
+    pub fn each(f: impl Fn(Lang) -> String) -> Text {
+        Text {
+            en: f(Lang::En),
+            zh: f(Lang::Zh),
+        }
     }
 
     /// Each language's text put through `f`.

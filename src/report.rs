@@ -87,15 +87,15 @@ pub fn run_files_in(
 /// Writes every file into `dir` (created if missing), each first to a
 /// temporary name and then renamed. Every destination is checked before the
 /// first rename; on any failure the temporary files are removed, so no file
-/// of the set is put in place half-written.
-pub fn write_all_or_nothing(dir: &Path, files: &[(String, Vec<u8>)]) -> io::Result<()> {
+/// of the set is put in place half-written. Its own errors are in `lang`.
+pub fn write_all_or_nothing(dir: &Path, files: &[(String, Vec<u8>)], lang: Lang) -> io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for (name, _) in files {
         let dest = dir.join(name);
         if dest.is_dir() {
             return Err(io::Error::new(
                 io::ErrorKind::AlreadyExists,
-                format!("{} is a directory", dest.display()),
+                crate::t!(lang, DEST_IS_DIRECTORY, path = dest.display()),
             ));
         }
     }

@@ -331,7 +331,14 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
             .ok_or_else(|| {
                 let labels: Vec<String> =
                     settings.iter().map(|s| format!("`{}`", s.label)).collect();
-                let msg = crate::text!(SW_NO_SUCH_BASELINE, b, labels = labels.join(", "));
+                let msg = crate::i18n::Text::each(|lang| {
+                    crate::t!(
+                        lang,
+                        SW_NO_SUCH_BASELINE,
+                        b,
+                        labels = labels.join(crate::i18n::msg::LIST_SEP.get(lang))
+                    )
+                });
                 if req.baseline.is_some() {
                     SweepError::Request(msg.map(|lang, m| crate::t!(lang, SW_FLAG_BASELINE, m)))
                 } else {
@@ -402,9 +409,9 @@ pub struct Shard {
 }
 
 impl Shard {
-    /// Parses `K/N`.
-    pub fn parse(s: &str) -> Result<Shard, String> {
-        let bad = || format!("--shard {s}: expected K/N with 1 ≤ K ≤ N, for example --shard 2/4");
+    /// Parses `K/N`; the error is in every language.
+    pub fn parse(s: &str) -> Result<Shard, crate::i18n::Text> {
+        let bad = || crate::text!(BAD_SHARD, shard = s);
         let (k, n) = s.split_once('/').ok_or_else(bad)?;
         let k: u64 = k.trim().parse().map_err(|_| bad())?;
         let n: u64 = n.trim().parse().map_err(|_| bad())?;

@@ -30,10 +30,7 @@ pub(crate) fn init(a: InitArgs, lang: Lang) -> Result<(), Failure> {
             return Err(Failure::Input(t!(lang, INIT_EXISTS, file)));
         }
         Err(e) => {
-            return Err(Failure::Input(format!(
-                "{}: {e}",
-                t!(lang, INIT_CANNOT_WRITE, file)
-            )));
+            return Err(Failure::Input(t!(lang, INIT_CANNOT_WRITE_WHY, file, e)));
         }
     };
     let text = template(a.listed, lang);

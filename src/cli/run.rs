@@ -63,7 +63,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
     if let Some(dir) = &a.out {
         let files = report::run_files_in(&sc, &r, a.trace, lang, opts)
             .with_context(|| t!(lang, CANNOT_RENDER_CSV))?;
-        report::write_all_or_nothing(dir, &files)
+        report::write_all_or_nothing(dir, &files, lang)
             .with_context(|| t!(lang, CANNOT_WRITE_RESULTS, dir = dir.display()))?;
     }
     match a.format {

@@ -25,7 +25,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
     let shard = a
         .shard
         .as_deref()
-        .map(|s| Shard::parse(s).map_err(|_| Failure::Input(t!(lang, BAD_SHARD, shard = s))))
+        .map(|s| Shard::parse(s).map_err(|e| Failure::Input(e.get(lang).to_string())))
         .transpose()?;
     let req = Request {
         sets,
@@ -70,7 +70,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
     if let Some(dir) = &a.out {
         let out = files::render(&manifest, &rows, summary.as_ref(), lang)
             .with_context(|| t!(lang, CANNOT_RENDER_SWEEP))?;
-        report::write_all_or_nothing(dir, &out)
+        report::write_all_or_nothing(dir, &out, lang)
             .with_context(|| t!(lang, CANNOT_WRITE_RESULTS, dir = dir.display()))?;
     }
     let text = match shard {

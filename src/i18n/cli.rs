@@ -4,6 +4,7 @@
 crate::catalogue! {
     N_SUPPLIERS { en: "{n} supplier(s)", zh: "{n} 家直接供货商" }
     ERROR_LINE { en: "error: {msg}", zh: "错误：{msg}" }
+    ERROR_CAUSE { en: "{context}: {cause}", zh: "{context}：{cause}" }
 
     // ---- help: commands
     HELP_ABOUT {
@@ -69,8 +70,8 @@ crate::catalogue! {
         zh: "重复编号：与随机种子一起确定全部随机抽样。默认 0",
     }
     HELP_RUN_OUT {
-        en: "Directory for report.txt, report.html, daily.csv, closures.csv and costs.csv",
-        zh: "输出目录：写入 report.txt、report.html、daily.csv、closures.csv 和 costs.csv",
+        en: "Directory for report.txt, report.html, daily.csv, closures.csv, closure_days.csv and costs.csv",
+        zh: "输出目录：写入 report.txt、report.html、daily.csv、closures.csv、closure_days.csv 和 costs.csv",
     }
     HELP_RUN_FORMAT {
         en: "Report on standard output: text (a readable report, the default) or json",
@@ -190,8 +191,10 @@ crate::catalogue! {
     CANNOT_RENDER_CSV { en: "cannot render the CSV files", zh: "无法生成 CSV 文件" }
     CANNOT_RENDER_SWEEP { en: "cannot render the sweep's files", zh: "无法生成扫描结果文件" }
     CANNOT_WRITE_RESULTS { en: "cannot write the results to {dir}", zh: "无法把结果写入 {dir}" }
+    DEST_IS_DIRECTORY { en: "{path} is a directory", zh: "{path} 是一个目录" }
     CANNOT_WRITE_STDOUT { en: "cannot write to standard output", zh: "无法写入标准输出" }
     CANNOT_START_THREADS { en: "cannot start the worker threads", zh: "无法启动工作线程" }
+    BUILT_IN_SOURCE { en: "<built-in {name}.toml>", zh: "<内置情景 {name}.toml>" }
     NO_SUCH_SCENARIO {
         en: "{file}: no such file, and no built-in scenario of that name; the built-in scenarios are: {names} (see `baogong scenarios`)",
         zh: "{file}：没有这个文件，也没有同名的内置情景；内置情景有：{names}（见 `baogong scenarios`）",
@@ -320,6 +323,7 @@ crate::catalogue! {
         zh: "{file} 已存在；请换一个文件名或先删除它（init 不会覆盖已有文件）",
     }
     INIT_CANNOT_WRITE { en: "cannot write {file}", zh: "无法写入 {file}" }
+    INIT_CANNOT_WRITE_WHY { en: "cannot write {file}: {e}", zh: "无法写入 {file}：{e}" }
     INIT_WROTE {
         en: "wrote {file}: {what}. Next: `baogong validate {file}`, then `baogong run {file}`.",
         zh: "已写出 {file}：{what}。下一步：`baogong validate {file}`，然后 `baogong run {file}`。",

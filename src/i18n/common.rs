@@ -25,6 +25,8 @@ crate::catalogue! {
     TERM_SPOILAGE { en: "spoilage", zh: "损耗" }
     UNIT_PERSON_DAYS { en: "person-days", zh: "人日" }
     UNIT_HOURS { en: "h", zh: "小时" }
+    UNIT_DAYS { en: "days", zh: "天" }
+    UNIT_KG_PER_PERSON_DAY { en: "kg/person/day", zh: "千克/人/天" }
     UNIT_PANIC { en: "0..1", zh: "0..1" }
     UNIT_YUAN { en: "yuan", zh: "元" }
     UNIT_10K_YUAN { en: "10,000 yuan", zh: "万元" }

@@ -35,8 +35,12 @@ crate::catalogue! {
         zh: "必须是有限的数，而不是 {v}",
     }
     SC_TOO_LARGE {
-        en: "{v} is too large: at most {limit}{unit}",
-        zh: "{v} 太大：最多 {limit}{unit}",
+        en: "{v} is too large: at most {limit}",
+        zh: "{v} 太大：最多 {limit}",
+    }
+    SC_TOO_LARGE_IN {
+        en: "{v} is too large: at most {limit} {unit}",
+        zh: "{v} 太大：最多 {limit} {unit}",
     }
     SC_POSITIVE {
         en: "must be greater than 0, not {v}",
@@ -320,6 +324,18 @@ crate::catalogue! {
         en: "{origin}: `{value}` is not a TOML value; quote text as \"...\"",
         zh: "{origin}：`{value}` 不是 TOML 值；文字请加引号 \"...\"",
     }
+    OV_CANNOT_SET {
+        en: "{origin} {set}: {why}",
+        zh: "{origin} {set}：{why}",
+    }
+    OV_EMPTY_KEY {
+        en: "an empty key",
+        zh: "键为空",
+    }
+    OV_NOT_A_TABLE {
+        en: "`{walked}` is not a table in this scenario",
+        zh: "`{walked}` 在这个情景中不是表",
+    }
     SW_LIST_OF_VALUES {
         en: "expected a non-empty list of values, such as [1, 2, 3]",
         zh: "应为非空的取值列表，如 [1, 2, 3]",
@@ -356,6 +372,110 @@ crate::catalogue! {
         en: "--baseline: {m}",
         zh: "--baseline：{m}",
     }
+    // ---- scenario/dist.rs: distributions ({ dist = "uniform", min = 1, max = 2 })
+    DIST_NON_NEGATIVE {
+        en: "must be a number >= 0, not {v}",
+        zh: "必须是大于或等于 0 的数，而不是 {v}",
+    }
+    DIST_KEY_NON_NEGATIVE {
+        en: "`{name}` must be a number >= 0, not {v}",
+        zh: "`{name}` 必须是大于或等于 0 的数，而不是 {v}",
+    }
+    DIST_NEEDS {
+        en: "a {dist} distribution needs `{name}`",
+        zh: "{dist} 分布需要 `{name}`",
+    }
+    DIST_TAKES_NO {
+        en: "a {dist} distribution takes no `{name}`",
+        zh: "{dist} 分布没有 `{name}` 这个键",
+    }
+    DIST_MIN_ABOVE_MAX {
+        en: "`min` ({lo}) is larger than `max` ({hi})",
+        zh: "`min`（{lo}）大于 `max`（{hi}）",
+    }
+    DIST_MIN_MODE_MAX {
+        en: "needs min <= mode <= max, not {lo}, {mode}, {hi}",
+        zh: "需要 min <= mode <= max，而不是 {lo}、{mode}、{hi}",
+    }
+    DIST_LOGNORMAL_MEAN {
+        en: "a lognormal distribution needs `mean` > 0",
+        zh: "lognormal（对数正态）分布需要 `mean` > 0",
+    }
+    DIST_BAD {
+        en: "bad {dist} distribution: {e}",
+        zh: "{dist} 分布无效：{e}",
+    }
+    DIST_UNKNOWN {
+        en: "unknown distribution `{other}`; use uniform, exponential, triangular or lognormal",
+        zh: "未知的分布 `{other}`；可用 uniform（均匀）、exponential（指数）、triangular（三角）或 lognormal（对数正态）",
+    }
+
+    // ---- sweep/files.rs: merging the shards of a sweep
+    MG_NO_SHARDS {
+        en: "no shard directories given",
+        zh: "没有给出分片目录",
+    }
+    MG_CANNOT_READ_MANIFEST {
+        en: "{path}: cannot read it ({e}); is {dir} the output of `baogong sweep --shard`?",
+        zh: "{path}：无法读取（{e}）；{dir} 是 `baogong sweep --shard` 的输出目录吗？",
+    }
+    MG_NOT_A_MANIFEST {
+        en: "{path}: not a sweep manifest: {e}",
+        zh: "{path}：不是扫描清单文件：{e}",
+    }
+    MG_FORMAT {
+        en: "{path}: file layout {format} is not this version's ({want})",
+        zh: "{path}：文件格式版本 {format} 与本程序的（{want}）不同",
+    }
+    MG_CANNOT_READ_ROWS {
+        en: "{path}: cannot read it ({e})",
+        zh: "{path}：无法读取（{e}）",
+    }
+    MG_AT {
+        en: "{at}: {e}",
+        zh: "{at}：{e}",
+    }
+    MG_COLUMNS {
+        en: "{path}: its columns do not match its sweep.json",
+        zh: "{path}：列与同一目录的 sweep.json 不一致",
+    }
+    MG_NOT_WHOLE_NUMBER {
+        en: "{at}: column `{column}`: `{value}` is not a whole number",
+        zh: "{at}：列 `{column}`：`{value}` 不是非负整数",
+    }
+    MG_NOT_A_NUMBER {
+        en: "{at}: column `{column}`: `{value}` is not a number",
+        zh: "{at}：列 `{column}`：`{value}` 不是数",
+    }
+    MG_NOT_ITS_ROW {
+        en: "{at}: setting {setting}, replication {replication} does not belong to this shard of the sweep",
+        zh: "{at}：设置 {setting} 的第 {replication} 次重复不属于扫描的这个分片",
+    }
+    MG_WHOLE_SWEEP {
+        en: "{dir} holds a whole sweep, not a shard; there is nothing to merge",
+        zh: "{dir} 是一次完整扫描的结果，不是分片；无需合并",
+    }
+    MG_DIFFERENT_SWEEPS {
+        en: "{a} and {b} are shards of different sweeps (scenario, seed, replications, settings or version differ)",
+        zh: "{a} 和 {b} 是不同扫描的分片（情景、随机种子、重复次数、设置或版本不同）",
+    }
+    MG_SHARD_COUNTS {
+        en: "{dir} is one of {n} shards but {first} is one of {first_n}",
+        zh: "{dir} 是 {n} 个分片之一，而 {first} 是 {first_n} 个分片之一",
+    }
+    MG_SHARD_TWICE {
+        en: "shard {k}/{n} is given twice: {a} and {b}",
+        zh: "第 {k}/{n} 分片给了两次：{a} 和 {b}",
+    }
+    MG_INCOMPLETE {
+        en: "the set of shards is incomplete: missing {missing}",
+        zh: "分片不全：缺少 {missing}",
+    }
+    MG_ROWS {
+        en: "{dir}: replications.csv has {rows} rows ({distinct} distinct) but its shard has {want} replications; the shard is incomplete or damaged",
+        zh: "{dir}：replications.csv 有 {rows} 行（其中 {distinct} 行互不相同），而该分片应有 {want} 次重复；分片不完整或已损坏",
+    }
+
     FROM_OVERRIDE {
         en: "{message} (from {origin} {set})",
         zh: "{message}（来自 {origin} {set}）",

@@ -10,10 +10,10 @@ use super::dist::dist_from_raw;
 use super::locate::KeyPath;
 use super::raw::*;
 use crate::engine::{DAY, HOUR, MINUTE, RngStreams, SimTime, StreamId};
-use crate::i18n::Text;
+use crate::i18n::{Text, msg};
 use crate::model::Dist;
 use crate::model::config::{self as m, Level, Scenario};
-use crate::text;
+use crate::{t, text};
 
 /// A validation problem: where and what.
 #[derive(Debug, Clone)]
@@ -45,16 +45,24 @@ fn finite(path: &KeyPath, v: f64) -> R<f64> {
         _ => "",
     };
     let (limit, unit) = if key == "need_kg_per_person_day" {
-        (100.0, " kg/person/day")
+        (100.0, Some(msg::UNIT_KG_PER_PERSON_DAY))
     } else if key.ends_with("_days") {
-        (3_650.0, " days")
+        (3_650.0, Some(msg::UNIT_DAYS))
     } else if key.ends_with("_hours") {
-        (87_600.0, " hours")
+        (87_600.0, Some(msg::UNIT_HOURS))
     } else {
-        (1e12, "")
+        (1e12, None)
     };
     if v.abs() > limit {
-        return problem(path, text!(SC_TOO_LARGE, v, limit, unit));
+        return problem(
+            path,
+            match unit {
+                Some(u) => {
+                    Text::each(|lang| t!(lang, SC_TOO_LARGE_IN, v, limit, unit = u.get(lang)))
+                }
+                None => text!(SC_TOO_LARGE, v, limit),
+            },
+        );
     }
     Ok(v)
 }
@@ -100,7 +108,7 @@ fn int_in(path: &KeyPath, v: i64, lo: i64, hi: i64) -> R<u64> {
 fn dist(path: &KeyPath, raw: &RawDist) -> R<Dist> {
     dist_from_raw(raw).map_err(|message| Problem {
         path: path.clone(),
-        message: message.into(),
+        message,
     })
 }
 

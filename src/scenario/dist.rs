@@ -3,48 +3,51 @@
 use rand_distr::{Exp, LogNormal, Triangular, Uniform};
 
 use super::raw::RawDist;
+use crate::i18n::Text;
 use crate::model::Dist;
+use crate::text;
 
-/// Checks `raw`; the error says what is wrong, in the user's words.
-pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, String> {
+/// Checks `raw`; the error says what is wrong, in the user's words, in
+/// every language.
+pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, Text> {
     let spec = match raw {
         RawDist::Const(v) => {
             return if v.is_finite() && *v >= 0.0 {
                 Ok(Dist::Const(*v))
             } else {
-                Err(format!("must be a number >= 0, not {v}"))
+                Err(text!(DIST_NON_NEGATIVE, v))
             };
         }
         RawDist::Spec(s) => s,
     };
-    let need = |name: &str, v: Option<f64>| -> Result<f64, String> {
+    let dist = spec.dist.as_str();
+    let need = |name: &str, v: Option<f64>| -> Result<f64, Text> {
         match v {
             Some(x) if x.is_finite() && x >= 0.0 => Ok(x),
-            Some(x) => Err(format!("`{name}` must be a number >= 0, not {x}")),
-            None => Err(format!("a {} distribution needs `{name}`", spec.dist)),
+            Some(x) => Err(text!(DIST_KEY_NON_NEGATIVE, name, v = x)),
+            None => Err(text!(DIST_NEEDS, dist, name)),
         }
     };
-    let unused = |names: &[(&str, Option<f64>)]| -> Result<(), String> {
-        for (n, v) in names {
+    let unused = |names: &[(&str, Option<f64>)]| -> Result<(), Text> {
+        for (name, v) in names {
             if v.is_some() {
-                return Err(format!("a {} distribution takes no `{n}`", spec.dist));
+                return Err(text!(DIST_TAKES_NO, dist, name));
             }
         }
         Ok(())
     };
-    match spec.dist.as_str() {
+    let bad = |e: &dyn std::fmt::Display| text!(DIST_BAD, dist, e);
+    match dist {
         "uniform" => {
             unused(&[("mode", spec.mode), ("mean", spec.mean), ("sd", spec.sd)])?;
             let (lo, hi) = (need("min", spec.min)?, need("max", spec.max)?);
             if lo > hi {
-                return Err(format!("`min` ({lo}) is larger than `max` ({hi})"));
+                return Err(text!(DIST_MIN_ABOVE_MAX, lo, hi));
             }
             if lo == hi {
                 return Ok(Dist::Const(lo));
             }
-            Uniform::new(lo, hi)
-                .map(Dist::Uniform)
-                .map_err(|e| format!("bad uniform distribution: {e}"))
+            Uniform::new(lo, hi).map(Dist::Uniform).map_err(|e| bad(&e))
         }
         "exponential" => {
             unused(&[
@@ -59,7 +62,7 @@ pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, String> {
             }
             Exp::new(1.0 / mean)
                 .map(Dist::Exponential)
-                .map_err(|e| format!("bad exponential distribution: {e}"))
+                .map_err(|e| bad(&e))
         }
         "triangular" => {
             unused(&[("mean", spec.mean), ("sd", spec.sd)])?;
@@ -69,20 +72,20 @@ pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, String> {
                 need("max", spec.max)?,
             );
             if !(lo <= mode && mode <= hi) {
-                return Err(format!("needs min <= mode <= max, not {lo}, {mode}, {hi}"));
+                return Err(text!(DIST_MIN_MODE_MAX, lo, mode, hi));
             }
             if lo == hi {
                 return Ok(Dist::Const(lo));
             }
             Triangular::new(lo, hi, mode)
                 .map(Dist::Triangular)
-                .map_err(|e| format!("bad triangular distribution: {e}"))
+                .map_err(|e| bad(&e))
         }
         "lognormal" => {
             unused(&[("min", spec.min), ("mode", spec.mode), ("max", spec.max)])?;
             let (mean, sd) = (need("mean", spec.mean)?, need("sd", spec.sd)?);
             if mean == 0.0 {
-                return Err("a lognormal distribution needs `mean` > 0".into());
+                return Err(text!(DIST_LOGNORMAL_MEAN));
             }
             if sd == 0.0 {
                 return Ok(Dist::Const(mean));
@@ -91,10 +94,8 @@ pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, String> {
             let mu = mean.ln() - sigma2 / 2.0;
             LogNormal::new(mu, sigma2.sqrt())
                 .map(Dist::LogNormal)
-                .map_err(|e| format!("bad lognormal distribution: {e}"))
+                .map_err(|e| bad(&e))
         }
-        other => Err(format!(
-            "unknown distribution `{other}`; use uniform, exponential, triangular or lognormal"
-        )),
+        other => Err(text!(DIST_UNKNOWN, other)),
     }
 }

@@ -20,7 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use super::stats::{self, Estimate, Tail};
 use super::{Row, Shard, Sweep, measure, plot, xlsx};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text, msg};
+use crate::{t, text};
 
 /// Version of the file layout, in `sweep.json`.
 pub const FORMAT: u32 = 1;
@@ -350,9 +351,10 @@ fn summary_csv(s: &Summary) -> Result<Vec<u8>, csv::Error> {
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// Why shards cannot be merged (bad input: exit code 2).
+/// Why shards cannot be merged (bad input: exit code 2), in every
+/// language; it reads as its English.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MergeError(pub String);
+pub struct MergeError(pub Text);
 
 impl fmt::Display for MergeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -362,23 +364,28 @@ impl fmt::Display for MergeError {
 
 impl std::error::Error for MergeError {}
 
+impl MergeError {
+    /// The error in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        self.0.get(lang).to_string()
+    }
+}
+
+impl From<Text> for MergeError {
+    fn from(t: Text) -> MergeError {
+        MergeError(t)
+    }
+}
+
 fn read_manifest(dir: &Path) -> Result<Manifest, MergeError> {
     let path = dir.join("sweep.json");
-    let text = std::fs::read_to_string(&path).map_err(|e| {
-        MergeError(format!(
-            "{}: cannot read it ({e}); is {} the output of `baogong sweep --shard`?",
-            path.display(),
-            dir.display()
-        ))
-    })?;
-    let m: Manifest = serde_json::from_str(&text)
-        .map_err(|e| MergeError(format!("{}: not a sweep manifest: {e}", path.display())))?;
+    let p = path.display();
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| text!(MG_CANNOT_READ_MANIFEST, path = p, e, dir = dir.display()))?;
+    let m: Manifest =
+        serde_json::from_str(&text).map_err(|e| text!(MG_NOT_A_MANIFEST, path = p, e))?;
     if m.format != FORMAT {
-        return Err(MergeError(format!(
-            "{}: file layout {} is not this version's ({FORMAT})",
-            path.display(),
-            m.format
-        )));
+        return Err(text!(MG_FORMAT, path = p, format = m.format, want = FORMAT).into());
     }
     Ok(m)
 }
@@ -386,33 +393,33 @@ fn read_manifest(dir: &Path) -> Result<Manifest, MergeError> {
 fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
     let path = dir.join("replications.csv");
     let p = path.display();
-    let mut rd = csv::Reader::from_path(&path)
-        .map_err(|e| MergeError(format!("{p}: cannot read it ({e})")))?;
+    let mut rd =
+        csv::Reader::from_path(&path).map_err(|e| text!(MG_CANNOT_READ_ROWS, path = p, e))?;
     let header: Vec<String> = rd
         .headers()
-        .map_err(|e| MergeError(format!("{p}: {e}")))?
+        .map_err(|e| text!(MG_AT, at = p, e))?
         .iter()
         .map(str::to_string)
         .collect();
     let expected = m.header();
     if header != expected {
-        return Err(MergeError(format!(
-            "{p}: its columns do not match its sweep.json"
-        )));
+        return Err(text!(MG_COLUMNS, path = p).into());
     }
     let shard = m.shard();
     let mut rows = Vec::new();
     for (i, rec) in rd.records().enumerate() {
-        let line = i + 2;
-        let rec = rec.map_err(|e| MergeError(format!("{p}:{line}: {e}")))?;
+        let at = format!("{p}:{}", i + 2);
+        let rec = rec.map_err(|e| text!(MG_AT, at, e))?;
         let field = |j: usize| rec.get(j).unwrap_or("");
         let int = |j: usize| -> Result<u64, MergeError> {
             field(j).parse().map_err(|_| {
-                MergeError(format!(
-                    "{p}:{line}: column `{}`: `{}` is not a whole number",
-                    expected[j],
-                    field(j)
-                ))
+                text!(
+                    MG_NOT_WHOLE_NUMBER,
+                    at,
+                    column = expected[j],
+                    value = field(j)
+                )
+                .into()
             })
         };
         let setting = int(0)? as usize;
@@ -423,9 +430,7 @@ fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
             && int(3)? == m.seed
             && shard.is_none_or(|s| s.owns(setting as u64 * m.replications + replication));
         if !ok {
-            return Err(MergeError(format!(
-                "{p}:{line}: setting {setting}, replication {replication} does not belong to this shard of the sweep"
-            )));
+            return Err(text!(MG_NOT_ITS_ROW, at, setting, replication).into());
         }
         let mut values = Vec::with_capacity(m.columns.len());
         for j in 4..expected.len() {
@@ -433,12 +438,10 @@ fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
             values.push(if f.is_empty() {
                 None
             } else {
-                Some(f.parse::<f64>().map_err(|_| {
-                    MergeError(format!(
-                        "{p}:{line}: column `{}`: `{f}` is not a number",
-                        expected[j]
-                    ))
-                })?)
+                Some(
+                    f.parse::<f64>()
+                        .map_err(|_| text!(MG_NOT_A_NUMBER, at, column = expected[j], value = f))?,
+                )
             });
         }
         rows.push(Row {
@@ -455,16 +458,13 @@ fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
 /// missing shard, and a shard with rows missing, repeated or not its own.
 pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
     if dirs.is_empty() {
-        return Err(MergeError("no shard directories given".into()));
+        return Err(text!(MG_NO_SHARDS).into());
     }
     let mut parts: Vec<(PathBuf, Manifest)> = Vec::new();
     for d in dirs {
         let m = read_manifest(d)?;
         if m.shard.is_none() {
-            return Err(MergeError(format!(
-                "{} holds a whole sweep, not a shard; there is nothing to merge",
-                d.display()
-            )));
+            return Err(text!(MG_WHOLE_SWEEP, dir = d.display()).into());
         }
         parts.push((d.clone(), m));
     }
@@ -476,30 +476,29 @@ pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
     let n = first.shard.map_or(1, |s| s.n);
     for (d, m) in &parts[1..] {
         if whole(m) != whole(first) {
-            return Err(MergeError(format!(
-                "{} and {} are shards of different sweeps (scenario, seed, replications, settings or version differ)",
-                first_dir.display(),
-                d.display()
-            )));
+            return Err(text!(
+                MG_DIFFERENT_SWEEPS,
+                a = first_dir.display(),
+                b = d.display()
+            )
+            .into());
         }
         if m.shard.map_or(1, |s| s.n) != n {
-            return Err(MergeError(format!(
-                "{} is one of {} shards but {} is one of {n}",
-                d.display(),
-                m.shard.map_or(1, |s| s.n),
-                first_dir.display()
-            )));
+            return Err(text!(
+                MG_SHARD_COUNTS,
+                dir = d.display(),
+                n = m.shard.map_or(1, |s| s.n),
+                first = first_dir.display(),
+                first_n = n
+            )
+            .into());
         }
     }
     let mut by_k: Vec<Option<&PathBuf>> = vec![None; n as usize];
     for (d, m) in &parts {
         let k = m.shard.map_or(1, |s| s.k) as usize;
         if let Some(other) = by_k[k - 1] {
-            return Err(MergeError(format!(
-                "shard {k}/{n} is given twice: {} and {}",
-                other.display(),
-                d.display()
-            )));
+            return Err(text!(MG_SHARD_TWICE, k, n, a = other.display(), b = d.display()).into());
         }
         by_k[k - 1] = Some(d);
     }
@@ -508,10 +507,14 @@ pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
         .map(|k| format!("{k}/{n}"))
         .collect();
     if !missing.is_empty() {
-        return Err(MergeError(format!(
-            "the set of shards is incomplete: missing {}",
-            missing.join(", ")
-        )));
+        return Err(Text::each(|lang| {
+            t!(
+                lang,
+                MG_INCOMPLETE,
+                missing = missing.join(msg::LIST_SEP.get(lang))
+            )
+        })
+        .into());
     }
     let mut rows = Vec::new();
     for (d, m) in &parts {
@@ -521,12 +524,14 @@ pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
         keys.sort_unstable();
         keys.dedup();
         if got.len() != want || keys.len() != want {
-            return Err(MergeError(format!(
-                "{}: replications.csv has {} rows ({} distinct) but its shard has {want} replications; the shard is incomplete or damaged",
-                d.display(),
-                got.len(),
-                keys.len()
-            )));
+            return Err(text!(
+                MG_ROWS,
+                dir = d.display(),
+                rows = got.len(),
+                distinct = keys.len(),
+                want
+            )
+            .into());
         }
         rows.extend(got);
     }
@@ -553,7 +558,6 @@ fn short(x: f64) -> String {
 pub fn text(s: &Summary, lang: crate::i18n::Lang) -> String {
     use crate::i18n::names;
     use crate::report::table::{Align, Table};
-    use crate::t;
     let ns = s.labels.len();
     let mut out = t!(
         lang,

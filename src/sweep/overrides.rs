@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
+use crate::i18n::Text;
 use crate::scenario::{DEFAULT_SCENARIO, edit_distance};
 
 /// Keys of `[scenario]` that cannot be swept.
@@ -263,15 +264,22 @@ pub fn apply(src: &str, overrides: &[Override]) -> Result<String, OverrideError>
                 value = o.value
             ))
         })?;
-        set(doc.as_table_mut(), &o.key, value)
-            .map_err(|why| OverrideError(format!("{} {o}: {why}", o.origin).into()))?;
+        set(doc.as_table_mut(), &o.key, value).map_err(|why| {
+            OverrideError(
+                why.map(|lang, why| {
+                    crate::t!(lang, OV_CANNOT_SET, origin = o.origin, set = o, why)
+                }),
+            )
+        })?;
     }
     Ok(doc.to_string())
 }
 
-fn set(root: &mut Table, key: &str, value: Value) -> Result<(), String> {
+fn set(root: &mut Table, key: &str, value: Value) -> Result<(), Text> {
     let segs: Vec<&str> = key.split('.').collect();
-    let (leaf, parents) = segs.split_last().ok_or("an empty key")?;
+    let (leaf, parents) = segs
+        .split_last()
+        .ok_or_else(|| crate::text!(OV_EMPTY_KEY))?;
     let mut table: &mut dyn toml_edit::TableLike = root;
     let mut walked = String::new();
     for seg in parents {
@@ -287,7 +295,7 @@ fn set(root: &mut Table, key: &str, value: Value) -> Result<(), String> {
         table = table
             .get_mut(seg)
             .and_then(Item::as_table_like_mut)
-            .ok_or_else(|| format!("`{walked}` is not a table in this scenario"))?;
+            .ok_or_else(|| crate::text!(OV_NOT_A_TABLE, walked))?;
     }
     let mut value = value;
     match table.get(leaf).and_then(Item::as_value) {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::cli::{TempDir, assert_exit, baogong, command, crate_file, root, stderr, stdout};
+use crate::cli::{TempDir, assert_exit, baogong, command, crate_file, root, stderr, stdout, tiny};
 
 /// Compares `got` with the snapshot `tests/snapshots/NAME`; with `BLESS=1`
 /// in the environment, writes it instead.
@@ -342,4 +342,113 @@ fn scenario_errors_are_chinese_in_chinese_with_file_line_and_key() {
     let o = baogong(&["sweep", "tiny", "--grid", "plan.nope=1,2", "--lang", "zh"]);
     assert_exit(&o, 2);
     assert!(stderr(&o).contains("不是可以修改的设置"), "{}", stderr(&o));
+}
+
+/// A one-line Chinese error, `错误：` first, holding `want` and none of the
+/// English messages' words (paths, keys and the system's own words aside).
+fn assert_chinese_error(o: &std::process::Output, want: &[&str]) {
+    assert_exit(o, 2);
+    let e = stderr(o);
+    assert_eq!(
+        e.lines().count(),
+        1,
+        "one message:
+{e}"
+    );
+    assert!(e.starts_with("错误："), "{e}");
+    for w in want {
+        assert!(e.contains(w), "no `{w}` in {e}");
+    }
+    for english in [
+        "error:",
+        "key `",
+        "is larger than",
+        "distribution takes",
+        "unknown distribution",
+        "incomplete",
+        "given twice",
+        "cannot read",
+        "the output of",
+    ] {
+        assert!(
+            !e.contains(english),
+            "`{english}` in the Chinese error: {e}"
+        );
+    }
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn distribution_errors_are_chinese_in_chinese_with_file_line_and_key() {
+    let fixture = crate_file("tests/fixtures/bad_distribution.toml");
+    let o = baogong(&["validate", &fixture, "--lang", "zh"]);
+    assert_chinese_error(
+        &o,
+        &[
+            &format!("{fixture}:29:"),
+            "键 `transport.travel_hours_local`",
+            "`min`（3）大于 `max`（1）",
+        ],
+    );
+    // The same file in English.
+    let o = baogong(&["validate", &fixture, "--lang", "en"]);
+    assert_exit(&o, 2);
+    assert!(
+        stderr(&o).contains("`min` (3) is larger than `max` (1)"),
+        "{}",
+        stderr(&o)
+    );
+    // A key the distribution does not take, and an unknown distribution,
+    // from --set.
+    for (value, want) in [
+        (
+            "{ dist = \"exponential\", mean = 2.0, max = 3.0 }",
+            "exponential 分布没有 `max` 这个键",
+        ),
+        ("{ dist = \"normal\", mean = 2.0 }", "未知的分布 `normal`"),
+    ] {
+        let set = format!("transport.travel_hours_local={value}");
+        let o = baogong(&["run", "tiny", "--set", &set, "--lang", "zh"]);
+        assert_chinese_error(
+            &o,
+            &["键 `transport.travel_hours_local`", want, "来自 --set"],
+        );
+    }
+}
+
+#[test]
+fn merge_errors_are_chinese_in_chinese_and_exit_2() {
+    let shards = [TempDir::new("zh-merge-1"), TempDir::new("zh-merge-2")];
+    let out = TempDir::new("zh-merge-out");
+    let t = tiny();
+    for (k, d) in shards.iter().enumerate() {
+        let shard = format!("{}/2", k + 1);
+        let o = baogong(&[
+            "sweep",
+            &t,
+            "--replications",
+            "3",
+            "--shard",
+            &shard,
+            "--out",
+            &d.arg(),
+        ]);
+        assert_exit(&o, 0);
+    }
+    let (a, b, o) = (shards[0].arg(), shards[1].arg(), out.arg());
+    let merge = |dirs: &[&str]| {
+        let mut args = vec!["--lang", "zh", "merge"];
+        args.extend_from_slice(dirs);
+        args.extend(["--out", o.as_str()]);
+        baogong(&args)
+    };
+    assert_chinese_error(&merge(&[&a]), &["分片不全：缺少 2/2"]);
+    assert_chinese_error(&merge(&[&a, &a, &b]), &["第 1/2 分片给了两次"]);
+    let nowhere = shards[0].join("nowhere").display().to_string();
+    assert_chinese_error(&merge(&[&a, &nowhere]), &["无法读取", "sweep --shard"]);
+    assert!(
+        !out.path().exists(),
+        "nothing is written when a merge is refused"
+    );
+    assert_exit(&merge(&[&a, &b]), 0);
 }
