@@ -377,6 +377,7 @@ impl World<'_> {
             s.schedule_in(
                 SimDuration::from_hours(sc.plan.outside_riders_hours),
                 CityEvent::RidersArrive {
+                    closure,
                     district: p.district as u32,
                     count,
                 },
@@ -428,16 +429,22 @@ impl World<'_> {
         total
     }
 
-    /// Riders brought in: points short of riders get them first.
+    /// Riders brought in: points short of riders get them, in order of
+    /// closure.
     pub(crate) fn top_up_riders(&mut self, now: SimTime, s: &mut Scheduler<CityEvent>) {
         for ci in 0..self.resp.closures.len() {
-            let cl = &self.resp.closures[ci];
-            let have: u32 = cl.riders.iter().map(|r| r.1).sum();
-            if cl.serving && have < cl.riders_wanted {
-                self.assign_riders(now, ci);
-                for p in self.resp.closures[ci].points.clone() {
-                    self.start_services(now, p, s);
-                }
+            self.top_up_closure(now, ci, s);
+        }
+    }
+
+    /// Gives closure `ci`'s points the riders they lack, if the pool has any.
+    pub(crate) fn top_up_closure(&mut self, now: SimTime, ci: usize, s: &mut Scheduler<CityEvent>) {
+        let cl = &self.resp.closures[ci];
+        let have: u32 = cl.riders.iter().map(|r| r.1).sum();
+        if cl.serving && have < cl.riders_wanted {
+            self.assign_riders(now, ci);
+            for p in self.resp.closures[ci].points.clone() {
+                self.start_services(now, p, s);
             }
         }
     }

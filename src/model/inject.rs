@@ -7,15 +7,16 @@ use crate::engine::{DAY, Scheduler, SimDuration, SimTime};
 
 impl World<'_> {
     /// Riders or volunteers brought in from outside join a district's pool
-    /// (or every district's, by population); points short of riders get
-    /// theirs first.
+    /// (or every district's, by population); the closure they were called
+    /// for gets them first, then other points short of riders.
     pub(crate) fn riders_arrive(
         &mut self,
         now: SimTime,
-        district: Option<usize>,
+        called: Option<(u32, usize)>,
         count: u32,
         s: &mut Scheduler<CityEvent>,
     ) {
+        let district = called.map(|c| c.1);
         let r = &self.sc.riders;
         let per_rider = r.orders_per_rider_per_day * r.kg_per_order * G;
         let day_left = 1.0 - now.second_of_day() as f64 / DAY as f64;
@@ -27,6 +28,9 @@ impl World<'_> {
         self.districts
             .riders
             .bring_in(count, &weights, per_rider * day_left);
+        if let Some((closure, _)) = called {
+            self.top_up_closure(now, closure as usize, s);
+        }
         self.top_up_riders(now, s);
     }
 

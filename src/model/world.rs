@@ -200,8 +200,10 @@ pub enum CityEvent {
         /// Share that comes back.
         share: f64,
     },
-    /// Riders called from outside arrive in a district.
+    /// Riders called from outside for a closure arrive in its district.
     RidersArrive {
+        /// The closure they were called for.
+        closure: u32,
         /// District.
         district: u32,
         /// Riders.
@@ -987,7 +989,9 @@ impl World<'_> {
             ),
             CityEvent::StaffBack { .. } => "staff return".into(),
             CityEvent::CheckpointNormal { .. } => "checkpoint delays back to normal".into(),
-            CityEvent::RidersArrive { district, count } => {
+            CityEvent::RidersArrive {
+                district, count, ..
+            } => {
                 format!(
                     "{count} riders arrive in {}",
                     self.district_name(*district as usize)
@@ -1083,8 +1087,12 @@ impl Model for World<'_> {
                 }
                 self.refresh_attendance();
             }
-            CityEvent::RidersArrive { district, count } => {
-                self.riders_arrive(now, Some(district as usize), count, s);
+            CityEvent::RidersArrive {
+                closure,
+                district,
+                count,
+            } => {
+                self.riders_arrive(now, Some((closure, district as usize)), count, s);
             }
             CityEvent::CheckpointNormal { extra_hours } => {
                 let x = &mut self.districts.extra_checkpoint_h;
