@@ -238,8 +238,8 @@ crate::catalogue! {
         zh: "预案的四种封控情形逐级升级：一栋楼（第 3 天）、所在小区（第 6 天）、村(居)（第 9 天）、乡镇(街道)（第 13 天）。",
     }
     DESC_PANIC_BUYING {
-        en: "Prevention level: a rumour on day 5 sets off city-wide panic buying; no closures.",
-        zh: "防范管理：第 5 天的谣言引发全市抢购；没有封控。",
+        en: "Prevention level: four weeks of worsening rumours set off city-wide panic buying, as in March 2020; no closures.",
+        zh: "防范管理：连续四周愈演愈烈的谣言引发全市抢购（如 2020 年 3 月）；没有封控。",
     }
     DESC_SHANGHAI {
         en: "A city of 25 million (16 districts, 240 streets), 60 days, 10 buildings sealed at random every day, escalating as in the default.",
