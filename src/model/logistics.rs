@@ -43,7 +43,7 @@ impl World<'_> {
     /// others as two orders, each joining an order waiting for the same
     /// destination and purpose.
     pub(crate) fn queue_order(&mut self, origin: Origin, order: Order) {
-        let fresh: Vec<bool> = self.fresh.clone();
+        let fresh = &self.fresh;
         let fleet = match origin {
             Origin::Supplier(i) => &mut self.depots.fleet[i as usize],
             Origin::Store(i) => &mut self.stores.fleet[i as usize],
@@ -53,7 +53,7 @@ impl World<'_> {
             let amounts: Vec<i64> = order
                 .amounts
                 .iter()
-                .zip(&fresh)
+                .zip(fresh)
                 .map(|(&a, &f)| if f == part { a } else { 0 })
                 .collect();
             if amounts.iter().all(|&a| a <= 0) {
@@ -62,7 +62,7 @@ impl World<'_> {
             let is_part = |o: &Order| {
                 o.amounts
                     .iter()
-                    .zip(&fresh)
+                    .zip(fresh)
                     .all(|(&a, &f)| a == 0 || f == part)
             };
             match fleet
