@@ -75,11 +75,61 @@ impl World<'_> {
 
     /// Which of `k` designated suppliers supplies which of `n` points:
     /// (supplier, point) pairs, each point supplied by at least one and
-    /// each supplier serving its points on one route.
+    /// each supplier serving its own points on one route.
     pub(crate) fn plan_supply_pairs(k: usize, n: usize) -> Vec<(usize, usize)> {
         (0..k.max(n))
             .map(|t| (t % k.max(1), t % n.max(1)))
             .collect()
+    }
+
+    /// How a point's `gap` [g] of one category is asked of the closure's
+    /// designated suppliers, given what each can send now (`avail`: its
+    /// stock less what it already owes) and which are the point's own
+    /// (`own`): of its own suppliers first, in proportion to what they
+    /// have; what they lack, of the other suppliers that have it; what no
+    /// one can send yet, of its own evenly, as backorders that the next
+    /// round plans again. So a supplier short of goods never holds back a
+    /// point that another could serve, and routes stay short when all have
+    /// enough.
+    pub(crate) fn split_point_gap(gap: i64, avail: &[i64], own: &[bool]) -> Vec<i64> {
+        let mut parts = vec![0i64; avail.len()];
+        let mut rest = gap.max(0);
+        for mine in [true, false] {
+            let room: Vec<i64> = avail
+                .iter()
+                .zip(own)
+                .zip(&parts)
+                .map(|((&a, &o), &p)| if o == mine { (a - p).max(0) } else { 0 })
+                .collect();
+            let total: i64 = room.iter().sum();
+            let give = rest.min(total);
+            if give <= 0 {
+                continue;
+            }
+            let mut given = 0;
+            for (p, &r) in parts.iter_mut().zip(&room) {
+                let g = (i128::from(give) * i128::from(r) / i128::from(total)) as i64;
+                *p += g;
+                given += g;
+            }
+            // The grams lost to rounding, from the first with room left.
+            for ((p, &r), &a) in parts.iter_mut().zip(&room).zip(avail) {
+                let more = (give - given).min(r.min(a - *p));
+                if more > 0 {
+                    *p += more;
+                    given += more;
+                }
+            }
+            rest -= given;
+        }
+        let k = own.iter().filter(|&&o| o).count() as i64;
+        if rest > 0 && k > 0 {
+            let mine = parts.iter_mut().zip(own).filter(|(_, o)| **o);
+            for (j, (p, _)) in mine.enumerate() {
+                *p += rest / k + i64::from((j as i64) < rest % k);
+            }
+        }
+        parts
     }
 
     /// The 16:00 daily dispatch: transfers, reserve releases, publicity.
@@ -227,6 +277,38 @@ impl World<'_> {
             amounts[c] = part;
             let delay = lead_hours + self.checkpoint_hours();
             self.send_from_outside(d, kind, amounts, delay, s);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::World;
+
+    #[test]
+    fn a_points_gap_goes_to_its_own_suppliers_then_to_those_with_goods() {
+        // Own suppliers 0 and 1 have enough: in proportion, none of 2.
+        assert_eq!(
+            World::split_point_gap(300, &[400, 200, 900], &[true, true, false]),
+            vec![200, 100, 0]
+        );
+        // Own supplier 0 has nothing: supplier 2 sends it.
+        assert_eq!(
+            World::split_point_gap(300, &[0, 0, 900], &[true, false, false]),
+            vec![0, 0, 300]
+        );
+        // No one has enough: all they have, and the rest waits at the own
+        // suppliers, evenly.
+        assert_eq!(
+            World::split_point_gap(1_000, &[100, 0, 200], &[true, true, false]),
+            vec![450, 350, 200]
+        );
+        // Whatever the stock, the whole gap is asked, never more.
+        for avail in [[0, 0, 0], [7, 11, 13], [1_000, 1, 0]] {
+            for gap in [0, 1, 29, 5_000] {
+                let parts = World::split_point_gap(gap, &avail, &[false, true, true]);
+                assert_eq!(parts.iter().sum::<i64>(), gap, "{avail:?} {gap}");
+            }
         }
     }
 }

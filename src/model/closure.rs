@@ -203,7 +203,7 @@ impl World<'_> {
         let home = c.suppliers.first().copied();
         let duty = std::mem::take(&mut c.duty);
         let riders = c.riders.clone();
-        for &st in &c.suppliers {
+        for (&st, duty) in c.suppliers.iter().zip(duty.chunks(nc)) {
             for (k, d) in duty.iter().enumerate() {
                 self.stores.duty[st as usize * nc + k] -= d;
                 let sup = self.sc.city.stores[st as usize].supplier;
@@ -339,24 +339,16 @@ impl World<'_> {
                 self.stop_serving(now, a);
             }
         }
-        // Designated suppliers carry the points' daily need on top of their own.
-        let k = self.resp.closures[ci].suppliers.len().max(1) as i64;
-        let duty: Vec<i64> = (0..nc)
-            .map(|c| {
-                (p.first..p.end)
-                    .map(|b| self.homes.need[b * nc + c])
-                    .sum::<i64>()
-                    / k
-            })
-            .collect();
-        for &st in &self.resp.closures[ci].suppliers.clone() {
-            for c in 0..nc {
-                self.stores.duty[st as usize * nc + c] += duty[c];
-                let sup = self.sc.city.stores[st as usize].supplier;
-                self.depots.duty[sup * nc + c] += duty[c];
+        // Designated suppliers carry the points' daily need on top of their
+        // own, in equal shares until the resupply rounds show who sends it.
+        let k = self.resp.closures[ci].suppliers.len();
+        self.resp.closures[ci].duty = vec![0; k * nc];
+        for c in 0..nc {
+            let need: i64 = (p.first..p.end).map(|b| self.homes.need[b * nc + c]).sum();
+            for j in 0..k {
+                self.set_duty(ci, j, c, need / k as i64);
             }
         }
-        self.resp.closures[ci].duty = duty;
         self.resp.closures[ci].points = ids.clone();
         self.resp.closures[ci].serving = true;
         self.resp.closures[ci].riders_wanted = n as u32 * self.plan_point_riders();
@@ -594,8 +586,9 @@ impl World<'_> {
         self.start_services(now, p, s);
     }
 
-    /// Designated suppliers top the points up to their target cover, each
-    /// supplier its own points, on one route.
+    /// Designated suppliers top the points up to their target cover, on
+    /// routes through the closure's points; each round asks for each
+    /// point's gap anew, of the suppliers that have the goods.
     pub(crate) fn resupply_points(
         &mut self,
         now: SimTime,
@@ -610,15 +603,56 @@ impl World<'_> {
         let sup = self.resp.closures[ci].suppliers.clone();
         let points = self.resp.closures[ci].points.clone();
         if !sup.is_empty() {
+            self.withdraw_point_orders(&sup, ci);
+            // What each supplier can still send this round, per category:
+            // its stock less what it already owes others.
+            let mut can: Vec<Vec<i64>> = sup
+                .iter()
+                .map(|&st| {
+                    (0..nc)
+                        .map(|c| {
+                            let o = Origin::Store(st);
+                            (self.available(o, c) - self.queued(o, c)).max(0)
+                        })
+                        .collect()
+                })
+                .collect();
             let pairs = Self::plan_supply_pairs(sup.len(), points.len());
+            let own: Vec<Vec<bool>> = (0..points.len())
+                .map(|j| {
+                    let mut o = vec![false; sup.len()];
+                    for &(k, q) in &pairs {
+                        o[k] |= q == j;
+                    }
+                    o
+                })
+                .collect();
+            // Each supplier's duty (the daily need its own reorders count
+            // on) moves halfway to its share of the points' need, split as
+            // the orders are.
+            for c in 0..nc {
+                let avail: Vec<i64> = can.iter().map(|a| a[c]).collect();
+                if avail.iter().all(|&a| a == 0) {
+                    continue;
+                }
+                let mut share = vec![0i64; sup.len()];
+                for (j, &p) in points.iter().enumerate() {
+                    let need = self.resp.points[p as usize].need[c];
+                    for (s, g) in share
+                        .iter_mut()
+                        .zip(Self::split_point_gap(need, &avail, &own[j]))
+                    {
+                        *s += g;
+                    }
+                }
+                for (j, g) in share.into_iter().enumerate() {
+                    let old = self.resp.closures[ci].duty[j * nc + c];
+                    self.set_duty(ci, j, c, (old + g) / 2);
+                }
+            }
             for (j, &p) in points.iter().enumerate() {
                 let pi = p as usize;
-                let mine: Vec<u32> = pairs
-                    .iter()
-                    .filter(|&&(_, q)| q == j)
-                    .map(|&(k, _)| sup[k])
-                    .collect();
-                let mut parts = vec![vec![0i64; nc]; mine.len()];
+                let mut parts = vec![vec![0i64; nc]; sup.len()];
                 for c in 0..nc {
                     let target =
                         (self.resp.points[pi].need[c] as f64 * point_cover_days(self.sc, c)) as i64;
@@ -629,12 +663,14 @@ impl World<'_> {
                         continue;
                     }
                     self.resp.point_pending[pi * nc + c] += gap;
-                    let k = mine.len() as i64;
-                    for (j, part) in parts.iter_mut().enumerate() {
-                        part[c] = gap / k + i64::from((j as i64) < gap % k);
+                    let avail: Vec<i64> = can.iter().map(|a| a[c]).collect();
+                    let split = Self::split_point_gap(gap, &avail, &own[j]);
+                    for (k, share) in split.into_iter().enumerate() {
+                        parts[k][c] = share;
+                        can[k][c] = (can[k][c] - share).max(0);
                     }
                 }
-                for (st, amounts) in mine.into_iter().zip(parts) {
+                for (&st, amounts) in sup.iter().zip(parts) {
                     if amounts.iter().any(|&a| a > 0) {
                         self.queue_order(
                             Origin::Store(st),
@@ -661,6 +697,43 @@ impl World<'_> {
             .min()
             .unwrap_or(now + SimDuration(DAY));
         s.schedule_in(next.since(now), CityEvent::PointResupply { closure });
+    }
+
+    /// Sets the duty of closure `ci`'s `j`-th supplier in category `c` to
+    /// `grams` a day, on the store and on its depot.
+    fn set_duty(&mut self, ci: usize, j: usize, c: usize, grams: i64) {
+        let nc = self.nc;
+        let st = self.resp.closures[ci].suppliers[j] as usize;
+        let delta = grams - self.resp.closures[ci].duty[j * nc + c];
+        self.resp.closures[ci].duty[j * nc + c] = grams;
+        self.stores.duty[st * nc + c] += delta;
+        let sup = self.sc.city.stores[st].supplier;
+        self.depots.duty[sup * nc + c] += delta;
+    }
+
+    /// Takes back the orders for closure `ci`'s points still waiting at its
+    /// suppliers (backorders): each round plans the points' gaps afresh, so
+    /// that goods a supplier cannot send are asked of one that can.
+    fn withdraw_point_orders(&mut self, sup: &[u32], ci: usize) {
+        let nc = self.nc;
+        let points = &self.resp.points;
+        let pending = &mut self.resp.point_pending;
+        for &st in sup {
+            self.stores.fleet[st as usize]
+                .queue
+                .retain(|o| match o.dest {
+                    Dest::Point(p)
+                        if o.kind == ShipKind::PointSupply
+                            && points[p as usize].closure as usize == ci =>
+                    {
+                        for (c, &a) in o.amounts.iter().enumerate() {
+                            pending[p as usize * nc + c] -= a;
+                        }
+                        false
+                    }
+                    _ => true,
+                });
+        }
     }
 
     /// Goods reach a point: `lots` holds (made at, grams) per category.

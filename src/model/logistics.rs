@@ -94,7 +94,7 @@ impl World<'_> {
 
     /// What `origin` can load of category `c` now [g]: stock, or a
     /// production base's capacity left today.
-    fn available(&self, origin: Origin, c: usize) -> i64 {
+    pub(crate) fn available(&self, origin: Origin, c: usize) -> i64 {
         let nc = self.nc;
         match origin {
             Origin::Supplier(i) => {
@@ -402,6 +402,7 @@ impl World<'_> {
             at += stop;
         }
         let back = at + SimDuration::from_hours(travel);
+        self.fleet_mut(origin).out_today_s += back.since(now).0;
         s.schedule_in(back.since(now), CityEvent::VehicleBack { origin });
     }
 

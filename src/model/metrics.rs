@@ -61,6 +61,10 @@ pub struct ClosureDayRow {
     pub mean_wait_h: Option<f64>,
     /// Stock at its points at midnight [kg].
     pub point_stock_kg: f64,
+    /// Share of its designated suppliers' van time taken by the trips that
+    /// left that day (all their trips, for the points and otherwise): near
+    /// 1, the vans are the limit.
+    pub vans_busy_share: f64,
 }
 
 /// One row of `closures.csv`.

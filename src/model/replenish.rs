@@ -21,11 +21,15 @@ impl World<'_> {
         let duty = self.stores.duty[st * nc..(st + 1) * nc]
             .iter()
             .any(|&d| d > 0);
-        if self.stores.risk[st] != Risk::High || duty {
+        let sealed = self.stores.risk[st] == Risk::High;
+        if !sealed || duty {
             let mut amounts = vec![0i64; nc];
             for (c, a) in amounts.iter_mut().enumerate() {
                 let i = st * nc + c;
-                let daily = (self.stores.normal[i] + self.stores.duty[i]) as f64;
+                // A sealed store sells nothing over its counter: it stocks
+                // only for the points it supplies.
+                let own = if sealed { 0 } else { self.stores.normal[i] };
+                let daily = (own + self.stores.duty[i]) as f64;
                 let cover = store_cover_days(sc, c);
                 let position = (self.stores.stock[i].total() + self.stores.pending[i]) as f64;
                 if position < sc.plan.reorder_point_days.min(cover) * daily {
@@ -71,16 +75,35 @@ impl World<'_> {
         if bases.is_empty() {
             return;
         }
+        let per_staff = sc.transport.warehouse_kg_per_staff_day * G;
         for d in (0..sups.len()).filter(|&i| sups[i].is_depot()) {
+            // What its staff at work can ship in a day, all categories: a
+            // depot orders no more than it can pass on (goods ordered into
+            // a depot whose staff are sealed in would only pile up there).
+            let att = sups[d]
+                .district
+                .map_or(1.0, |x| self.districts.attendance[x]);
+            let can_ship = f64::from(sups[d].staff) * att * per_staff;
+            let draws: i64 = (0..nc)
+                .map(|c| self.depots.normal[d * nc + c] + self.depots.duty[d * nc + c])
+                .sum();
+            let scale = if draws as f64 > can_ship {
+                can_ship / draws as f64
+            } else {
+                1.0
+            };
             let mut want = vec![0i64; nc];
             for (c, w) in want.iter_mut().enumerate() {
                 let i = d * nc + c;
                 // What its stores draw: their normal sales and the points
-                // they supply.
-                let draw = self.depots.normal[i] + self.depots.duty[i];
-                let target = (draw as f64 * depot_cover_days(sc, c)) as i64;
-                let position = self.depots.stock[i].total() + self.depots.inbound[i]
-                    - self.queued(Origin::Supplier(d as u32), c);
+                // they supply, as far as its staff can ship them.
+                let draw = (self.depots.normal[i] + self.depots.duty[i]) as f64 * scale;
+                let cover = depot_cover_days(sc, c);
+                let target = (draw * cover) as i64;
+                let owed = self
+                    .queued(Origin::Supplier(d as u32), c)
+                    .min((draw * cover) as i64);
+                let position = self.depots.stock[i].total() + self.depots.inbound[i] - owed;
                 *w = (target - position).max(0);
             }
             if want.iter().all(|&w| w == 0) {

@@ -416,6 +416,9 @@ impl World<'_> {
         }
         self.daily_rows();
         self.closure_day_rows();
+        for f in &mut self.stores.fleet {
+            f.out_today_s = 0;
+        }
         self.bureau.sales_yesterday = std::mem::replace(&mut self.bureau.sales_today, vec![0; nc]);
         self.reset_daily_capacity();
         for i in 0..sc.city.suppliers.len() {
@@ -539,6 +542,13 @@ impl World<'_> {
                     .map(|c| self.resp.point_stock[p as usize * nc + c].total())
                     .sum::<i64>();
             }
+            let (out_s, vans) = cl.suppliers.iter().fold((0u64, 0u64), |(o, v), &st| {
+                let st = st as usize;
+                (
+                    o + self.stores.fleet[st].out_today_s,
+                    v + u64::from(self.sc.city.stores[st].vans),
+                )
+            });
             self.m.closure_days.push(ClosureDayRow {
                 day: self.m.day,
                 closure: i as u32,
@@ -546,6 +556,11 @@ impl World<'_> {
                 orders_served: served,
                 mean_wait_h: (started > 0).then(|| wait_s as f64 / started as f64 / 3_600.0),
                 point_stock_kg: stock as f64 / G,
+                vans_busy_share: if vans > 0 {
+                    out_s as f64 / (vans * DAY) as f64
+                } else {
+                    0.0
+                },
             });
         }
     }

@@ -259,6 +259,8 @@ pub(crate) struct Fleet {
     pub(crate) free: u32,
     pub(crate) capacity_g: i64,
     pub(crate) queue: VecDeque<Order>,
+    /// Vehicle time on the road of the trips that left today [s].
+    pub(crate) out_today_s: u64,
 }
 
 /// An order waiting for a vehicle.
@@ -588,6 +590,7 @@ impl<'a> World<'a> {
             free: n,
             capacity_g,
             queue: VecDeque::new(),
+            out_today_s: 0,
         };
         let mut pop = vec![0u64; nd];
         for b in &city.buildings {

@@ -15,6 +15,7 @@ use baogong::sweep::overrides::{Origin, Override};
 const STREET: &str = include_str!("../fixtures/levers/street.toml");
 const CONTROL: &str = include_str!("../fixtures/levers/control.toml");
 const DEFICIT: &str = include_str!("../fixtures/levers/deficit.toml");
+const TOWN: &str = include_str!("../fixtures/fidelity_town.toml");
 
 /// Replications per setting.
 const REPS: u64 = 6;
@@ -142,14 +143,33 @@ fn faster_replenishment_helps() {
         true,
         shortage,
     );
+    // With vans enough, more rounds never hurt.
     lever(
-        "replenishment in a response 3 → 6 a day",
+        "replenishment in a response 3 → 6 a day, 4 vans a store",
         STREET,
-        &[],
-        &["plan.replenish_per_day_response=6"],
+        &["city.store_vans=4"],
+        &["city.store_vans=4", "plan.replenish_per_day_response=6"],
         false,
         shortage,
     );
+    // With two vans a store, each round's smaller loads take as many trips:
+    // the vans are the limit, and the outcome shows it.
+    let a = runs(STREET, &[]);
+    let b = runs(STREET, &["plan.replenish_per_day_response=6"]);
+    let (m, h) = paired(&a, &b, vans_busy);
+    assert!(
+        m - h > 0.0,
+        "6 rounds a day should keep the vans busier: {:.2} → {:.2}",
+        mean(&a, vans_busy),
+        mean(&b, vans_busy)
+    );
+}
+
+/// Mean share of the designated suppliers' van time in use, over the
+/// days of the closures.
+fn vans_busy(r: &RunResult) -> f64 {
+    let d = &r.closure_days;
+    d.iter().map(|x| x.vans_busy_share).sum::<f64>() / d.len().max(1) as f64
 }
 
 #[test]
@@ -254,5 +274,25 @@ fn the_citys_riders_carry_a_control_zones_online_orders() {
         ],
         true,
         shortage,
+    );
+}
+
+#[test]
+fn more_designated_suppliers_never_hurt() {
+    // A town of 3,900 with seven stores, whose two streets are sealed in
+    // turn; one district's warehouse loses its staff to the closures. Five
+    // to eight suppliers for a street, or all seven stores: the further
+    // ones send what the nearer ones lack. (On the model before, a point
+    // was tied to its share of suppliers and each carried an equal share
+    // of the duty, so a store that could not be restocked held back its
+    // points and the shortage doubled.)
+    let a = runs(TOWN, &[]);
+    let b = runs(TOWN, &["plan.suppliers.street=[10,16]"]);
+    let (m, h) = paired(&a, &b, shortage);
+    let (ma, mb) = (mean(&a, shortage), mean(&b, shortage));
+    eprintln!("suppliers [5,8] → [10,16]: {ma:.0} → {mb:.0} ({m:.0} ± {h:.0})");
+    assert!(
+        m - h <= 0.05 * ma,
+        "more suppliers made things worse: {ma:.1} → {mb:.1}, difference {m:.1} ± {h:.1}"
     );
 }

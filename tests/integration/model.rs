@@ -542,7 +542,10 @@ fn a_city_sealed_whole_is_supplied_by_its_own_stores() {
     // staff are sealed in too. The plan calls riders from outside, who
     // arrive a day later, and the stores run down their own stock: a
     // shortage, but far from all the need (without the fix, nothing
-    // reached the points at all).
+    // reached the points at all). The sealed stores stock only for the
+    // points (their counters are closed), and their warehouse, whose staff
+    // are sealed in, orders nothing it cannot ship: about a week of the
+    // eleven days is covered.
     assert!(
         r.timeline
             .iter()
@@ -550,9 +553,9 @@ fn a_city_sealed_whole_is_supplied_by_its_own_stores() {
     );
     let person_days = 690.0 * 11.0;
     let short = r.outcomes.shortage_person_days;
-    assert!(short < 0.4 * person_days, "{short}");
+    assert!(short < 0.5 * person_days, "{short}");
     let handed: f64 = r.closures.iter().map(|c| c.handed_out_kg).sum();
-    assert!(handed > 3_000.0, "{handed} kg handed out");
+    assert!(handed > 2_500.0, "{handed} kg handed out");
     assert!(r.invariant_breaches.is_empty());
 }
 
