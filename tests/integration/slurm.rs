@@ -19,9 +19,12 @@ fn in_slurm(args: &[&str], vars: &[(&str, String)]) -> Output {
     c.output().expect("the binary starts")
 }
 
+/// Environment variables, name and value.
+type Vars = Vec<(&'static str, String)>;
+
 /// The variables of task `id` of an array of `count` tasks from `min` to
 /// `max` by `step`.
-fn task(id: u64, count: u64, min: u64, max: u64, step: u64) -> Vec<(&'static str, String)> {
+fn task(id: u64, count: u64, min: u64, max: u64, step: u64) -> Vars {
     vec![
         ("SLURM_JOB_ID", (100 + id).to_string()),
         ("SLURM_ARRAY_JOB_ID", "100".to_string()),
@@ -112,7 +115,7 @@ fn no_share_is_an_error_that_says_what_to_do() {
     let job = vec![("SLURM_JOB_ID", "7".to_string())];
     let mut missing = task(2, 4, 1, 4, 1);
     missing.retain(|(k, _)| *k != "SLURM_ARRAY_TASK_COUNT");
-    let cases: [(&str, Vec<(&str, String)>, &str, &str); 5] = [
+    let cases: [(&str, Vars, &str, &str); 5] = [
         (
             "outside",
             vec![],
