@@ -72,6 +72,7 @@ mod cli;
 mod common;
 mod report;
 mod scenario;
+mod slurm;
 
 pub mod names;
 
@@ -82,16 +83,18 @@ pub mod msg {
     pub use super::common::*;
     pub use super::report::*;
     pub use super::scenario::*;
+    pub use super::slurm::*;
 }
 
 /// Every catalogue block, for the completeness test and tools.
-pub fn catalogues() -> [&'static [Msg]; 5] {
+pub fn catalogues() -> [&'static [Msg]; 6] {
     [
         charts::ALL,
         cli::ALL,
         common::ALL,
         report::ALL,
         scenario::ALL,
+        slurm::ALL,
     ]
 }
 

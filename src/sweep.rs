@@ -24,6 +24,7 @@ pub mod files;
 pub mod measure;
 pub mod overrides;
 mod plot;
+pub mod slurm;
 pub mod stats;
 mod xlsx;
 

@@ -89,7 +89,7 @@ pub(crate) struct SweepArgs {
     pub(crate) threads: Option<u32>,
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
-    #[arg(long, value_name = "K/N", requires = "out")]
+    #[arg(long, value_name = "K/N|auto", requires = "out")]
     pub(crate) shard: Option<String>,
 }
 

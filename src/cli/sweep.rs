@@ -10,7 +10,7 @@ use super::{Failure, parse_sets, print, source};
 use baogong::i18n::Lang;
 use baogong::report;
 use baogong::sweep::files::{self, Manifest};
-use baogong::sweep::{self, Request, Shard, overrides};
+use baogong::sweep::{self, Request, Shard, overrides, slurm};
 use baogong::t;
 
 pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
@@ -22,11 +22,13 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
         .map(|g| overrides::parse_grid(g))
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| Failure::overrides(&e, lang))?;
-    let shard = a
-        .shard
-        .as_deref()
-        .map(|s| Shard::parse(s).map_err(|e| Failure::Input(e.get(lang).to_string())))
-        .transpose()?;
+    let env = |name: &str| std::env::var(name).ok();
+    let slurm_error = |e: slurm::SlurmError| Failure::Input(e.text().get(lang).to_string());
+    let shard = match a.shard.as_deref() {
+        None => None,
+        Some("auto") => Some(slurm::array_shard(env).map_err(slurm_error)?),
+        Some(s) => Some(Shard::parse(s).map_err(|e| Failure::Input(e.get(lang).to_string()))?),
+    };
     let req = Request {
         sets,
         grid,
@@ -36,10 +38,20 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
     };
     let plan = sweep::plan(&src, &file, &req).map_err(|e| Failure::Input(e.render(lang)))?;
     let pairs = plan.pairs(shard);
-    let threads = a.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        |t| t as usize,
-    );
+    // --threads, else what Slurm gave the task, else every core.
+    let threads = match a.threads {
+        Some(t) => t as usize,
+        None => slurm::cpus_per_task(env)
+            .map_err(slurm_error)?
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+    };
+    if let (Some("auto"), Some(s)) = (a.shard.as_deref(), shard) {
+        let id = env(slurm::TASK_ID).unwrap_or_default();
+        eprintln!(
+            "{}",
+            t!(lang, SLURM_SHARD_TAKEN, k = s.k, n = s.n, id, threads)
+        );
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()

@@ -114,16 +114,16 @@ crate::catalogue! {
         zh: "作为比较基准的设置标签（或标签开头）。默认取 [sweep] 表的 baseline，或第一个设置",
     }
     HELP_SWEEP_THREADS {
-        en: "Worker threads. By default, all cores",
-        zh: "工作线程数。默认使用全部处理器核心",
+        en: "Worker threads. By default, SLURM_CPUS_PER_TASK inside a Slurm job that sets it, else all cores",
+        zh: "工作线程数。默认：在设置了 SLURM_CPUS_PER_TASK 的 Slurm 作业中取其值，否则使用全部处理器核心",
     }
     HELP_SWEEP_OUT {
         en: "Directory for sweep.json, replications.csv, summary.csv, summary.svg and summary.xlsx",
         zh: "输出目录：写入 sweep.json、replications.csv、summary.csv、summary.svg 和 summary.xlsx",
     }
     HELP_SWEEP_SHARD {
-        en: "Run only shard K of N (K = 1..N) of the (setting, replication) pairs; merge the shard directories with `baogong merge`",
-        zh: "只运行（设置，重复）组合的第 K 个分片，共 N 片（K = 1..N）；再用 `baogong merge` 合并各分片目录",
+        en: "Run only shard K of N (K = 1..N) of the (setting, replication) pairs; merge the shard directories with `baogong merge`. `auto`: the share of this task of a Slurm job array",
+        zh: "只运行（设置，重复）组合的第 K 个分片，共 N 片（K = 1..N）；再用 `baogong merge` 合并各分片目录。`auto`：取 Slurm 作业数组中本任务的分片",
     }
     HELP_MERGE_SHARDS {
         en: "Output directories of `sweep --shard K/N`, one per shard",
@@ -200,8 +200,8 @@ crate::catalogue! {
         zh: "{file}：没有这个文件，也没有同名的内置情景；内置情景有：{names}（见 `baogong scenarios`）",
     }
     BAD_SHARD {
-        en: "--shard {shard}: expected K/N with 1 ≤ K ≤ N, for example --shard 2/4",
-        zh: "--shard {shard}：应为 K/N，且 1 ≤ K ≤ N，例如 --shard 2/4",
+        en: "--shard {shard}: expected K/N with 1 ≤ K ≤ N, for example --shard 2/4, or auto in a Slurm job array",
+        zh: "--shard {shard}：应为 K/N，且 1 ≤ K ≤ N，例如 --shard 2/4；在 Slurm 作业数组中也可用 auto",
     }
     SHARD_DONE {
         en: "shard {k}/{n} of `{scenario}`: {done} of {all} replications, written to {dir}",

@@ -10,6 +10,7 @@ mod properties;
 mod queue;
 mod report_html;
 mod scenario;
+mod slurm;
 mod sweep;
 mod terminal;
 mod text;
