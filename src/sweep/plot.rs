@@ -17,7 +17,7 @@
 
 use plotters::style::RGBColor;
 
-use super::files::{Cell, Summary, Verdict};
+use super::summary::{Cell, Summary, Verdict};
 use crate::i18n::Lang;
 use crate::i18n::{Msg, msg};
 use crate::model::score::Term;
@@ -266,7 +266,7 @@ fn signed(x: f64, decimals: usize) -> String {
 }
 
 /// Renders the chart as SVG text in `lang`.
-pub fn svg(s: &Summary, lang: Lang) -> Result<String, anyhow::Error> {
+pub fn svg(s: &Summary, lang: Lang) -> Result<String, draw::ChartError> {
     let ns = s.labels.len();
     let labels = short_labels(&s.labels);
     let panels = panels(s, lang);

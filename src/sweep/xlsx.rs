@@ -21,8 +21,9 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::files::{Manifest, Summary, Verdict};
+use super::manifest::Manifest;
 use super::plot::{outcomes, verdict_word};
+use super::summary::{Summary, Verdict};
 use crate::i18n::Lang;
 use crate::i18n::{Msg, msg};
 use crate::report::draw::text_width;
