@@ -506,6 +506,10 @@ impl Sweep {
                 let j = {
                     let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
                     loop {
+                        // Every pair before the prefix is done (rows of a
+                        // resumed journal may have carried it past `next`),
+                        // and so is every pair waiting in the buffer.
+                        st.next = st.next.max(st.prefix);
                         while st.buffer.contains_key(&st.next) {
                             st.next += 1;
                         }
@@ -530,7 +534,9 @@ impl Sweep {
                     values: measure::measure(sc, &r),
                 };
                 let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
-                let written = if j == st.prefix {
+                let written = if j < st.prefix || st.buffer.contains_key(&j) {
+                    Ok(())
+                } else if j == st.prefix {
                     st.journal.in_order(&row).and_then(|()| {
                         st.prefix += 1;
                         st.drain()
@@ -646,6 +652,49 @@ mod tests {
         assert!(Shard::parse("4/3").is_err());
         assert!(Shard::parse("x").is_err());
         assert_eq!(Shard::parse("2/3"), Ok(Shard { k: 2, n: 3 }));
+    }
+
+    #[test]
+    fn a_resumed_journal_runs_each_missing_pair_once() {
+        let mut r = req();
+        r.replications = Some(5);
+        let s = plan(TINY, "tiny.toml", &r).unwrap();
+        let share = s.share(None);
+        let m = files::Manifest::of(&s, None);
+        let all = s.run(&s.pairs(None), &|| ());
+        let dir = std::env::temp_dir().join(format!("baogong-resume-once-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // Pairs 1 and 2 finished ahead of order, then the sweep was killed.
+        let mut j = journal::Journal::create(&dir, &m).unwrap();
+        j.ahead(&all[1]).unwrap();
+        j.ahead(&all[2]).unwrap();
+        drop(j);
+        let (mut j, resumed) = journal::Journal::resume(&dir, &m, &share).unwrap();
+        assert_eq!((resumed.prefix, resumed.done()), (0, 2));
+        let runs = std::sync::atomic::AtomicU64::new(0);
+        let stop = AtomicBool::new(false);
+        let p = s
+            .run_journaled(share, &mut j, resumed, 1, &stop, &|| {
+                runs.fetch_add(1, Ordering::Relaxed);
+            })
+            .unwrap();
+        assert_eq!(p, Progress { done: 5, all: 5 });
+        assert_eq!(runs.into_inner(), 3, "pairs 0, 3 and 4 only");
+        drop(j);
+        let rows: Vec<Row> = journal::ordered(&dir, share, m.columns.len())
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let back: Vec<Row> = all
+            .iter()
+            .map(|r| Row {
+                values: r.values.iter().map(|v| v.map(|x| x + 0.0)).collect(),
+                ..r.clone()
+            })
+            .collect();
+        assert_eq!(rows, back);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

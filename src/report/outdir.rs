@@ -26,7 +26,7 @@ use crate::text;
 /// Name of the lock file in the staging folder.
 const LOCK: &str = "lock";
 /// Name of the file that marks a staging folder as a resumable sweep.
-pub const JOURNAL_MARK: &str = "journal.json";
+pub const JOURNAL_MARK: &str = crate::sweep::journal::MANIFEST;
 
 /// What to do with a folder that already holds files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -153,10 +153,10 @@ impl OutDir {
         let mut found = Found::Nothing;
         if staging.is_dir() {
             let lock = staging.join(LOCK);
-            if let Ok(f) = OpenOptions::new().write(true).open(&lock) {
-                if f.try_lock().is_err() {
-                    return Err(OutDirError::Refused(text!(OUT_BUSY, dir = shown)));
-                }
+            if let Ok(f) = OpenOptions::new().write(true).open(&lock)
+                && f.try_lock().is_err()
+            {
+                return Err(OutDirError::Refused(text!(OUT_BUSY, dir = shown)));
             }
             let journal = staging.join(JOURNAL_MARK).is_file();
             match (journal && resumable, mode) {

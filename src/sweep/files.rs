@@ -180,7 +180,7 @@ where
     let mut breaches = 0u64;
     for row in rows {
         let row = row?;
-        if n % 4096 == 0 && stop.load(Ordering::Relaxed) {
+        if n.is_multiple_of(4096) && stop.load(Ordering::Relaxed) {
             return Err(FilesError::Stopped);
         }
         if breach_col.is_some_and(|c| row.values[c].is_some_and(|b| b > 0.0)) {

@@ -2,8 +2,8 @@
 //! disk as it finishes, so that a sweep killed at any instant loses only
 //! the replications still running, and `--resume` redoes nothing else.
 //!
-//! The journal is a folder (the staging folder of `--out`, see
-//! [`crate::report::outdir`]) of three files:
+//! The journal is a folder (the staging folder of `--out`, which
+//! `report::outdir` manages) of three files:
 //!
 //! * `journal.json`: the sweep's manifest ([`Manifest`]), written first;
 //!   a journal is continued only by the very same sweep (scenario digest,
@@ -39,8 +39,9 @@ use super::Row;
 use super::files::Manifest;
 use super::share::Share;
 
-/// The manifest file of a journal.
-pub const MANIFEST: &str = crate::report::outdir::JOURNAL_MARK;
+/// The manifest file of a journal: its presence marks a staging folder as
+/// a resumable sweep.
+pub const MANIFEST: &str = "journal.json";
 /// Rows in order.
 pub const ROWS: &str = "rows.journal";
 /// Rows finished ahead of order.
