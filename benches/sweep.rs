@@ -6,7 +6,7 @@
 //!   before they streamed to disk;
 //! * `sweep/journaled`: [`baogong::sweep::Sweep::run_journaled`] (every
 //!   row written to the journal as it finishes, a bounded reorder window)
-//!   and the files written from the journal by [`baogong::sweep::files::finish`],
+//!   and the files written from the journal by [`baogong::report::sweep_files::finish`],
 //!   as `baogong sweep --out` runs now.
 //!
 //! One iteration is one sweep of `REPLICATIONS` replications of one
@@ -21,6 +21,7 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 use baogong::i18n::Lang;
+use baogong::report::sweep_files;
 use baogong::scenario::{DEFAULT_SCENARIO, DEFAULT_SOURCE};
 use baogong::sweep::files::{self, Manifest};
 use baogong::sweep::journal::{self, Journal};
@@ -55,7 +56,7 @@ fn sweeps(c: &mut Criterion) {
             b.iter(|| {
                 let rows = pool.install(|| plan.run(black_box(&pairs), &|| ()));
                 let s = files::summarize(&manifest, &rows);
-                black_box(files::render(&manifest, &rows, Some(&s), Lang::En).expect("files"))
+                black_box(sweep_files::render(&manifest, &rows, Some(&s), Lang::En).expect("files"))
             })
         });
         g.bench_with_input(BenchmarkId::new("journaled", threads), &threads, |b, &t| {
@@ -71,7 +72,7 @@ fn sweeps(c: &mut Criterion) {
                 drop(j);
                 let rows = journal::ordered(&scratch, share, manifest.columns.len()).expect("rows");
                 black_box(
-                    files::finish(
+                    sweep_files::finish(
                         &out,
                         &scratch.join("columns"),
                         &manifest,

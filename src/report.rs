@@ -16,6 +16,9 @@ pub(crate) mod draw;
 pub mod html;
 pub mod outdir;
 pub mod scripted;
+pub mod sweep_chart;
+pub mod sweep_files;
+mod sweep_xlsx;
 pub mod table;
 mod text;
 

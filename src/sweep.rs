@@ -24,11 +24,9 @@ pub mod files;
 pub mod journal;
 pub mod manifest;
 pub mod measure;
-mod plot;
 pub mod share;
 pub mod stats;
 pub mod summary;
-mod xlsx;
 
 use std::collections::BTreeMap;
 use std::fmt;

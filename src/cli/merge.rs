@@ -11,7 +11,8 @@ use super::signals::Stop;
 use super::{Failure, print};
 use baogong::i18n::Lang;
 use baogong::report::outdir::{self, Mode, OutDir};
-use baogong::sweep::files::{self, FilesError};
+use baogong::report::sweep_files::{self, FilesError};
+use baogong::sweep::files;
 use baogong::t;
 
 pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
@@ -23,7 +24,7 @@ pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
     let manifest = rows.manifest().clone();
     let total = rows.total();
     let scratch = out.staging().join("columns");
-    let finished = files::finish(
+    let finished = sweep_files::finish(
         &out.out(),
         &scratch,
         &manifest,
@@ -55,7 +56,7 @@ pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
     let mut text = finished
         .summary
         .as_ref()
-        .map(|s| files::text(s, lang))
+        .map(|s| sweep_files::text(s, lang))
         .unwrap_or_default();
     text.push_str(&t!(lang, MERGED, n = a.shards.len(), dir = a.out.display()));
     text.push('\n');

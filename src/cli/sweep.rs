@@ -17,7 +17,8 @@ use super::signals::{Stop, resume_command};
 use super::{Failure, parse_sets, print, source};
 use baogong::i18n::Lang;
 use baogong::report::outdir::{Found, Mode, OutDir};
-use baogong::sweep::files::{self, FilesError, Manifest};
+use baogong::report::sweep_files::{self, FilesError};
+use baogong::sweep::files::Manifest;
 use baogong::sweep::journal::{self, Journal, JournalError, Resumed};
 use baogong::sweep::{self, Request, Shard, overrides};
 use baogong::t;
@@ -180,7 +181,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
         .and_then(|()| {
             let rows = journal::ordered(&staging, share, manifest.columns.len())
                 .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
-            files::finish(
+            sweep_files::finish(
                 &out.out(),
                 &staging.join("columns"),
                 &manifest,
@@ -234,7 +235,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
             let mut text = finished
                 .summary
                 .as_ref()
-                .map(|s| files::text(s, lang))
+                .map(|s| sweep_files::text(s, lang))
                 .unwrap_or_default();
             if a.out.is_some() {
                 text.push_str(&t!(lang, SWEEP_FILES_IN, dir = dir_shown));

@@ -1,8 +1,9 @@
 //! The summary of a sweep: per setting and column of `replications.csv`,
 //! the mean with its 95% interval, the tail (median, 90th and 95th
 //! percentiles, share above zero), the paired difference from the
-//! baseline with its interval and verdict, and the rank; `summary.csv`
-//! and the readable table.
+//! baseline with its interval and verdict, and the rank; `summary.csv`.
+//! The readable table, the chart and the workbook are the report layer's
+//! (`report::sweep_files`).
 //!
 //! Computed from the rows alone, so that merged shards give the same
 //! summary as the whole sweep: in memory ([`summarize`]) or from the rows
@@ -17,7 +18,6 @@ use super::Row;
 use super::journal::num;
 use super::manifest::Manifest;
 use super::stats::{self, Estimate, Tail};
-use crate::t;
 
 /// Estimates of one column for one setting.
 #[derive(Debug, Clone)]
@@ -315,108 +315,4 @@ pub(crate) fn summary_csv(s: &Summary) -> Result<Vec<u8>, csv::Error> {
         }
     }
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-}
-
-/// A number for a table: fewer decimals as it grows.
-fn short(x: f64) -> String {
-    let a = x.abs();
-    if a >= 1000.0 || a == 0.0 {
-        format!("{x:.0}")
-    } else if a >= 10.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.2}")
-    }
-}
-
-/// The summary as a readable table in `lang`: the score of each setting
-/// with its interval, its paired difference from the baseline and the
-/// verdict (better, worse, no clear difference), and a few outcomes in
-/// their natural units. Columns are laid out by display width.
-pub fn text(s: &Summary, lang: crate::i18n::Lang) -> String {
-    use crate::i18n::names;
-    use crate::report::table::{Align, Table};
-    let ns = s.labels.len();
-    let mut out = t!(
-        lang,
-        SWEEP_TITLE,
-        scenario = s.scenario,
-        settings = ns,
-        replications = s.replications
-    );
-    out.push('\n');
-    out.push_str(&t!(lang, SWEEP_LEGEND));
-    out.push_str("\n\n");
-    let pm = |e: Option<Estimate>| match e {
-        None => "-".to_string(),
-        Some(e) => match e.half_width {
-            Some(h) => format!("{} ± {}", short(e.mean), short(h)),
-            None => short(e.mean),
-        },
-    };
-    let mean = |i: usize, col: &str| {
-        s.cell(i, col)
-            .and_then(|c| c.estimate)
-            .map_or("-".to_string(), |e| short(e.mean))
-    };
-    let mut table = Table::with_header(
-        vec![
-            t!(lang, SWEEP_COL_RANK),
-            t!(lang, SWEEP_COL_SETTING),
-            t!(lang, SWEEP_COL_SCORE),
-            t!(lang, SWEEP_COL_VS_BASELINE),
-            t!(lang, SWEEP_COL_SHORTAGE),
-            t!(lang, SWEEP_COL_FIRST_GOODS),
-            t!(lang, SWEEP_COL_COST),
-        ],
-        vec![
-            Align::Right,
-            Align::Left,
-            Align::Right,
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
-    );
-    let mut order: Vec<usize> = (0..ns).collect();
-    let rank = |i: usize| {
-        s.cell(i, "score")
-            .and_then(|c| c.rank)
-            .unwrap_or(usize::MAX)
-    };
-    order.sort_by_key(|&i| (rank(i), i));
-    for i in order {
-        let c = s.cell(i, "score");
-        let vs = if i == s.baseline {
-            names::verdict(lang, "baseline")
-        } else {
-            let d = c.and_then(|c| c.diff);
-            let v = names::verdict(lang, verdict(false, d.as_ref()));
-            match d {
-                None => "-".to_string(),
-                Some(d) => format!(
-                    "{}{} ({v})",
-                    if d.mean > 0.0 { "+" } else { "" },
-                    pm(Some(d))
-                ),
-            }
-        };
-        let cost = s
-            .cell(i, "cost_yuan")
-            .and_then(|c| c.estimate)
-            .map_or("-".to_string(), |e| short(e.mean / 10_000.0));
-        table.row([
-            c.and_then(|c| c.rank).map_or("-".into(), |r| r.to_string()),
-            s.labels[i].clone(),
-            pm(c.and_then(|c| c.estimate)),
-            vs,
-            mean(i, "shortage_person_days"),
-            mean(i, "mean_hours_to_first_goods"),
-            cost,
-        ]);
-    }
-    out.push_str(&table.render(""));
-    out.push('\n');
-    out
 }

@@ -17,14 +17,14 @@
 
 use plotters::style::RGBColor;
 
-use super::summary::{Cell, Summary, Verdict};
-use crate::i18n::Lang;
-use crate::i18n::{Msg, msg};
-use crate::model::score::Term;
-use crate::report::draw::{
+use super::draw::{
     self, Align, BAD, Canvas, GOOD, GRID, INK, Key, MUTED, Mark, Plot, Scale, compact, fit,
     grouped, legend, legend_height, log_label, text_width,
 };
+use crate::i18n::Lang;
+use crate::i18n::{Msg, msg};
+use crate::model::score::Term;
+use crate::sweep::summary::{Cell, Summary, Verdict};
 use crate::t;
 
 /// An outcome that the chart and the workbook show.
