@@ -10,6 +10,7 @@ mod init;
 mod merge;
 mod run;
 mod scenarios;
+mod signals;
 mod sweep;
 mod validate;
 
@@ -21,8 +22,8 @@ use clap::FromArgMatches;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use baogong::i18n::Lang;
+use baogong::scenario::overrides::{self, Override, OverrideError};
 use baogong::scenario::{self, ScenarioError, shipped};
-use baogong::sweep::overrides::{self, Override, OverrideError};
 use baogong::t;
 
 /// An error with the exit code it deserves; the text is already in the
@@ -33,12 +34,24 @@ pub(crate) enum Failure {
     Input(String),
     /// Anything else: exit 1.
     Other(anyhow::Error),
+    /// Stopped by a signal, already said: exit 128 + the signal.
+    Interrupted(u8),
 }
 
 impl Failure {
     /// A scenario error in `lang`.
     pub(crate) fn scenario(e: &ScenarioError, lang: Lang) -> Failure {
         Failure::Input(e.render(lang))
+    }
+
+    /// An output folder's error: refused (exit 2) or failed (exit 1).
+    pub(crate) fn out(e: &baogong::report::outdir::OutDirError, lang: Lang) -> Failure {
+        match e {
+            baogong::report::outdir::OutDirError::Refused(t) => {
+                Failure::Input(t.get(lang).to_string())
+            }
+            _ => Failure::Other(anyhow::anyhow!(e.render(lang))),
+        }
     }
 
     /// A `--set`/`--grid` error in `lang`.
@@ -93,6 +106,7 @@ pub(crate) fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Interrupted(code)) => ExitCode::from(code),
         Err(Failure::Input(msg)) => {
             eprintln!("{}", t!(lang, ERROR_LINE, msg));
             ExitCode::from(2)

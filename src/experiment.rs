@@ -1,7 +1,10 @@
 //! Replications: one scenario, one seed, one replication index → one
 //! [`RunResult`]. Pure and single-threaded; parallel sweeps build on it.
 
+use std::ops::ControlFlow;
+
 use crate::engine::{DAY, SimTime, Simulation};
+use crate::model::metrics::TraceSink;
 use crate::model::{RunResult, Scenario, World};
 
 /// Options of one replication.
@@ -27,20 +30,54 @@ pub fn run_replication_observed(
     opts: RunOptions,
     at_midnight: &dyn Fn(SimTime),
 ) -> RunResult {
-    let mut sim = Simulation::new(World::new(sc, seed, replication, opts.trace));
+    let world = World::new(sc, seed, replication, opts.trace);
+    let Some(r) = run_world(sc, world, &mut |t| {
+        at_midnight(t);
+        ControlFlow::Continue(())
+    }) else {
+        unreachable!("an observer that never breaks runs to the horizon")
+    };
+    r
+}
+
+/// As [`run_replication_observed`], sending every event to `sink` as it
+/// is simulated (`events.csv` written as the run goes, never held in
+/// memory), and stopping when `at_midnight` breaks: then `None`.
+pub fn run_replication_into(
+    sc: &Scenario,
+    seed: u64,
+    replication: u64,
+    sink: Option<&mut dyn TraceSink>,
+    at_midnight: &mut dyn FnMut(SimTime) -> ControlFlow<()>,
+) -> Option<RunResult> {
+    let world = match sink {
+        Some(sink) => World::with_sink(sc, seed, replication, sink),
+        None => World::new(sc, seed, replication, false),
+    };
+    run_world(sc, world, at_midnight)
+}
+
+fn run_world(
+    sc: &Scenario,
+    world: World<'_>,
+    at_midnight: &mut dyn FnMut(SimTime) -> ControlFlow<()>,
+) -> Option<RunResult> {
+    let mut sim = Simulation::new(world);
     sim.with_parts(|w, s| w.schedule_initial(s));
     let horizon = sc.horizon();
     let mut events = 0;
     let mut t = SimTime(DAY.min(horizon.0));
     loop {
         events += sim.run_until(t);
-        at_midnight(t);
+        if at_midnight(t).is_break() {
+            return None;
+        }
         if t >= horizon {
             break;
         }
         t = SimTime((t.0 + DAY).min(horizon.0));
     }
-    sim.into_model().finish(horizon, events)
+    Some(sim.into_model().finish(horizon, events))
 }
 
 #[cfg(test)]
@@ -61,5 +98,16 @@ mod tests {
         assert_eq!(plain, observed);
         assert_eq!(plain.trace, observed.trace);
         assert_eq!(plain.daily, observed.daily);
+        // Events sent to a sink are the trace, in order.
+        let mut sink: Vec<crate::model::metrics::TraceRow> = Vec::new();
+        let streamed = run_replication_into(&sc, 7, 0, Some(&mut sink), &mut |_| {
+            ControlFlow::Continue(())
+        })
+        .expect("runs to the horizon");
+        assert!(streamed.trace.is_empty());
+        assert_eq!(sink, plain.trace);
+        assert_eq!(streamed.outcomes, plain.outcomes);
+        // Stopped at the first midnight: no result.
+        assert!(run_replication_into(&sc, 7, 0, None, &mut |_| ControlFlow::Break(())).is_none());
     }
 }

@@ -12,10 +12,12 @@
 //! * [`scenario`]: TOML scenario files → a validated [`model::Scenario`],
 //!   with errors that name the file, line and key.
 //! * [`experiment`] runs replications.
-//! * [`sweep`]: many replications of several settings in parallel (rayon),
-//!   common random numbers, paired comparison with a baseline, shards and
-//!   their merge, `summary.svg`.
-//! * [`report`]: text, JSON and CSV outputs, written whole or not at all.
+//! * [`sweep`]: many replications of several settings in parallel,
+//!   common random numbers, paired comparison with a baseline, a journal of
+//!   finished replications that an interrupted sweep resumes from, shards
+//!   and their merge, `summary.svg`.
+//! * [`report`]: text, JSON and CSV outputs; output folders filled all at
+//!   once ([`report::outdir`]).
 //! * [`i18n`]: the languages of what users read (Chinese, English).
 //!
 //! # Determinism

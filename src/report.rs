@@ -1,8 +1,9 @@
 //! Outputs of a run: the readable text report, JSON, and the CSV files.
 //!
-//! Every renderer returns bytes; [`write_all_or_nothing`] puts a set of
-//! files in place only when every one of them rendered, each through a
-//! temporary file and a rename, so that a reader never sees half a file.
+//! Every renderer returns bytes; [`outdir`] puts a set of files in place
+//! only when every one of them is written, by renaming a folder, so that
+//! a reader never sees half a set (nor two runs' files in one folder).
+//! `events.csv` is written as the run goes ([`TraceCsv`]).
 //!
 //! The text report is [`text`] (a function of the scenario, the result and
 //! the language, for the drill's after-action report to build on), its
@@ -13,12 +14,16 @@
 pub mod charts;
 pub(crate) mod draw;
 pub mod html;
+pub mod outdir;
 pub mod scripted;
+pub mod sweep_chart;
+pub mod sweep_files;
+mod sweep_xlsx;
 pub mod table;
 mod text;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::i18n::Lang;
 use crate::model::RunResult;
@@ -84,42 +89,43 @@ pub fn run_files_in(
     Ok(files)
 }
 
-/// Writes every file into `dir` (created if missing), each first to a
-/// temporary name and then renamed. Every destination is checked before the
-/// first rename; on any failure the temporary files are removed, so no file
-/// of the set is put in place half-written. Its own errors are in `lang`.
-pub fn write_all_or_nothing(dir: &Path, files: &[(String, Vec<u8>)], lang: Lang) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    for (name, _) in files {
-        let dest = dir.join(name);
-        if dest.is_dir() {
-            return Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                crate::t!(lang, DEST_IS_DIRECTORY, path = dest.display()),
-            ));
-        }
+/// `events.csv` written as the run goes: each event becomes a row the
+/// moment it is simulated, so that a traced run never holds its events in
+/// memory. The first write error is kept and given by [`TraceCsv::finish`].
+#[derive(Debug)]
+pub struct TraceCsv {
+    w: csv::Writer<std::fs::File>,
+    error: Option<csv::Error>,
+}
+
+impl TraceCsv {
+    /// Creates `path` with the header of `events.csv`.
+    pub fn create(path: &Path) -> Result<TraceCsv, csv::Error> {
+        let mut w = csv::Writer::from_path(path)?;
+        w.write_record(["time_s", "time", "event"])?;
+        Ok(TraceCsv { w, error: None })
     }
-    let mut temps: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let mut result = (|| {
-        for (name, bytes) in files {
-            let tmp = dir.join(format!(".{name}.partial"));
-            temps.push((tmp.clone(), dir.join(name)));
-            std::fs::write(&tmp, bytes)?;
+
+    /// Flushes the file; the first error met, if any.
+    pub fn finish(mut self) -> Result<(), csv::Error> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
         }
+        self.w.flush()?;
         Ok(())
-    })();
-    if result.is_ok() {
-        for (tmp, dest) in &temps {
-            if let Err(e) = std::fs::rename(tmp, dest) {
-                result = Err(e);
-                break;
+    }
+}
+
+impl crate::model::metrics::TraceSink for TraceCsv {
+    fn event(&mut self, row: crate::model::metrics::TraceRow) {
+        if self.error.is_none() {
+            let time_s = row.time_s.to_string();
+            if let Err(e) =
+                self.w
+                    .write_record([time_s.as_str(), row.time.as_str(), row.event.as_str()])
+            {
+                self.error = Some(e);
             }
         }
     }
-    if result.is_err() {
-        for (tmp, _) in &temps {
-            let _ = std::fs::remove_file(tmp);
-        }
-    }
-    result
 }

@@ -10,6 +10,7 @@
 mod build;
 mod dist;
 pub mod locate;
+pub mod overrides;
 pub mod raw;
 pub mod shipped;
 
@@ -281,6 +282,42 @@ pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// Applies `overrides` to the scenario text `src` (which must be valid)
+/// and validates the result. An error names the key and the override that
+/// set it; it has no line, since the rewritten text's lines are not the file's.
+pub fn load_with(
+    src: &str,
+    file: &str,
+    overrides: &[overrides::Override],
+) -> Result<Scenario, ScenarioError> {
+    let text = overrides::apply(src, overrides).map_err(|e| ScenarioError {
+        file: file.to_string(),
+        location: None,
+        key: String::new(),
+        message: e.0,
+    })?;
+    load_str(&text, file).map_err(|mut error| {
+        error.location = None;
+        // The override of that key, or else of a table holding it.
+        let culprit = overrides
+            .iter()
+            .rev()
+            .find(|o| o.key == error.key)
+            .or_else(|| {
+                overrides
+                    .iter()
+                    .rev()
+                    .find(|o| error.key.starts_with(&format!("{}.", o.key)))
+            });
+        if let Some(o) = culprit {
+            error.message = error.message.map(|lang, m| {
+                crate::t!(lang, FROM_OVERRIDE, message = m, origin = o.origin, set = o)
+            });
+        }
+        error
+    })
 }
 
 #[cfg(test)]

@@ -21,19 +21,25 @@
 //! Excel).
 
 pub mod files;
+pub mod journal;
+pub mod manifest;
 pub mod measure;
-pub mod overrides;
-mod plot;
+pub mod share;
 pub mod slurm;
 pub mod stats;
-mod xlsx;
+pub mod summary;
 
+use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use rayon::prelude::*;
 
 use crate::experiment::{RunOptions, run_replication};
 use crate::model::Scenario;
+pub use crate::scenario::load_with;
+pub use crate::scenario::overrides;
 use crate::scenario::{self, KeyPath, ScenarioError};
 use overrides::{Origin, Override, OverrideError};
 
@@ -314,6 +320,13 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     if replications == 0 {
         return Err(SweepError::Request(crate::text!(SW_REPLICATIONS_ONE)));
     }
+    if share::Share::new(settings.len() as u64, replications, None).is_none() {
+        return Err(SweepError::Request(crate::text!(
+            SW_TOO_MANY_SETTINGS,
+            n = format!("{} × {replications}", settings.len()),
+            max = "2^63"
+        )));
+    }
     let baseline = match req.baseline.as_ref().or(table.baseline.as_ref()) {
         None => 0,
         // A label, or the start of labels (a named setting, or some grid
@@ -354,38 +367,6 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         replications,
         settings,
         baseline,
-    })
-}
-
-/// Applies `overrides` to the scenario text `src` (which must be valid)
-/// and validates the result. An error names the key and the override that
-/// set it; it has no line, since the rewritten text's lines are not the file's.
-pub fn load_with(src: &str, file: &str, overrides: &[Override]) -> Result<Scenario, ScenarioError> {
-    let text = overrides::apply(src, overrides).map_err(|e| ScenarioError {
-        file: file.to_string(),
-        location: None,
-        key: String::new(),
-        message: e.0,
-    })?;
-    scenario::load_str(&text, file).map_err(|mut error| {
-        error.location = None;
-        // The override of that key, or else of a table holding it.
-        let culprit = overrides
-            .iter()
-            .rev()
-            .find(|o| o.key == error.key)
-            .or_else(|| {
-                overrides
-                    .iter()
-                    .rev()
-                    .find(|o| error.key.starts_with(&format!("{}.", o.key)))
-            });
-        if let Some(o) = culprit {
-            error.message = error.message.map(|lang, m| {
-                crate::t!(lang, FROM_OVERRIDE, message = m, origin = o.origin, set = o)
-            });
-        }
-        error
     })
 }
 
@@ -466,6 +447,144 @@ impl Sweep {
             })
             .collect()
     }
+
+    /// The pairs of `shard` (all without one), by arithmetic.
+    pub fn share(&self, shard: Option<Shard>) -> share::Share {
+        share::Share::new(self.settings.len() as u64, self.replications, shard)
+            .expect("plan checked the number of pairs")
+    }
+
+    /// Runs the pairs of `share` not yet in `journal` (`resumed` says which
+    /// are) on `threads` worker threads, appending each row to the journal
+    /// as it finishes: in order when every earlier row is done, else ahead
+    /// of order (see [`journal`]). No thread runs a pair more than
+    /// [`journal::window`] pairs after the first unfinished one, so at most
+    /// that many rows wait in memory. Stops taking new pairs when `stop` is
+    /// set (the pairs running finish and are journaled). `tick` is called
+    /// after each replication, from any thread.
+    pub fn run_journaled(
+        &self,
+        share: share::Share,
+        journal: &mut journal::Journal,
+        resumed: journal::Resumed,
+        threads: usize,
+        stop: &AtomicBool,
+        tick: &(dyn Fn() + Sync),
+    ) -> Result<Progress, journal::JournalError> {
+        struct State<'j> {
+            next: u64,
+            prefix: u64,
+            buffer: BTreeMap<u64, Row>,
+            journal: &'j mut journal::Journal,
+            error: Option<journal::JournalError>,
+        }
+        impl State<'_> {
+            /// Moves the rows that now follow in order from the buffer to the journal.
+            fn drain(&mut self) -> Result<(), journal::JournalError> {
+                while let Some(row) = self.buffer.remove(&self.prefix) {
+                    self.journal.in_order(&row)?;
+                    self.prefix += 1;
+                }
+                Ok(())
+            }
+        }
+        let window = journal::window(threads);
+        let mut state = State {
+            next: resumed.prefix,
+            prefix: resumed.prefix,
+            buffer: resumed.ahead,
+            journal,
+            error: None,
+        };
+        state.drain()?;
+        let state = Mutex::new(state);
+        let moved = Condvar::new();
+        let len = share.len();
+        let worker = || {
+            loop {
+                let j = {
+                    let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
+                    loop {
+                        // Every pair before the prefix is done (rows of a
+                        // resumed journal may have carried it past `next`),
+                        // and so is every pair waiting in the buffer.
+                        st.next = st.next.max(st.prefix);
+                        while st.buffer.contains_key(&st.next) {
+                            st.next += 1;
+                        }
+                        if stop.load(Ordering::Relaxed) || st.error.is_some() || st.next >= len {
+                            moved.notify_all();
+                            return;
+                        }
+                        if st.next < st.prefix + window {
+                            break;
+                        }
+                        st = moved.wait(st).unwrap_or_else(|e| e.into_inner());
+                    }
+                    st.next += 1;
+                    st.next - 1
+                };
+                let (s, rep) = share.pair(j);
+                let sc = &self.settings[s].scenario;
+                let r = run_replication(sc, self.seed, rep, RunOptions::default());
+                let row = Row {
+                    setting: s,
+                    replication: rep,
+                    values: measure::measure(sc, &r),
+                };
+                let mut st = state.lock().unwrap_or_else(|e| e.into_inner());
+                let written = if j < st.prefix || st.buffer.contains_key(&j) {
+                    Ok(())
+                } else if j == st.prefix {
+                    st.journal.in_order(&row).and_then(|()| {
+                        st.prefix += 1;
+                        st.drain()
+                    })
+                } else {
+                    let w = st.journal.ahead(&row);
+                    st.buffer.insert(j, row);
+                    w
+                };
+                if let Err(e) = written {
+                    st.error.get_or_insert(e);
+                }
+                moved.notify_all();
+                drop(st);
+                tick();
+            }
+        };
+        std::thread::scope(|scope| {
+            for _ in 1..threads.max(1) {
+                scope.spawn(worker);
+            }
+            worker();
+        });
+        let st = state.into_inner().unwrap_or_else(|e| e.into_inner());
+        if let Some(e) = st.error {
+            return Err(e);
+        }
+        st.journal.sync()?;
+        Ok(Progress {
+            done: st.prefix + st.buffer.len() as u64,
+            all: len,
+        })
+    }
+}
+
+/// How far a journaled run got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Pairs done (in the journal).
+    pub done: u64,
+    /// Pairs of the share.
+    pub all: u64,
+}
+
+impl Progress {
+    /// Whether every pair is done.
+    pub fn complete(&self) -> bool {
+        self.done == self.all
+    }
 }
 
 #[cfg(test)]
@@ -532,6 +651,49 @@ mod tests {
         assert!(Shard::parse("4/3").is_err());
         assert!(Shard::parse("x").is_err());
         assert_eq!(Shard::parse("2/3"), Ok(Shard { k: 2, n: 3 }));
+    }
+
+    #[test]
+    fn a_resumed_journal_runs_each_missing_pair_once() {
+        let mut r = req();
+        r.replications = Some(5);
+        let s = plan(TINY, "tiny.toml", &r).unwrap();
+        let share = s.share(None);
+        let m = files::Manifest::of(&s, None);
+        let all = s.run(&s.pairs(None), &|| ());
+        let dir = std::env::temp_dir().join(format!("baogong-resume-once-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        // Pairs 1 and 2 finished ahead of order, then the sweep was killed.
+        let mut j = journal::Journal::create(&dir, &m).unwrap();
+        j.ahead(&all[1]).unwrap();
+        j.ahead(&all[2]).unwrap();
+        drop(j);
+        let (mut j, resumed) = journal::Journal::resume(&dir, &m, &share).unwrap();
+        assert_eq!((resumed.prefix, resumed.done()), (0, 2));
+        let runs = std::sync::atomic::AtomicU64::new(0);
+        let stop = AtomicBool::new(false);
+        let p = s
+            .run_journaled(share, &mut j, resumed, 1, &stop, &|| {
+                runs.fetch_add(1, Ordering::Relaxed);
+            })
+            .unwrap();
+        assert_eq!(p, Progress { done: 5, all: 5 });
+        assert_eq!(runs.into_inner(), 3, "pairs 0, 3 and 4 only");
+        drop(j);
+        let rows: Vec<Row> = journal::ordered(&dir, share, m.columns.len())
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let back: Vec<Row> = all
+            .iter()
+            .map(|r| Row {
+                values: r.values.iter().map(|v| v.map(|x| x + 0.0)).collect(),
+                ..r.clone()
+            })
+            .collect();
+        assert_eq!(rows, back);
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

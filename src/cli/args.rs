@@ -70,6 +70,8 @@ pub(crate) struct RunArgs {
     pub(crate) sets: Vec<String>,
     #[arg(long)]
     pub(crate) all: bool,
+    #[arg(long, requires = "out")]
+    pub(crate) force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -91,6 +93,10 @@ pub(crate) struct SweepArgs {
     pub(crate) out: Option<PathBuf>,
     #[arg(long, value_name = "K/N|auto", requires = "out")]
     pub(crate) shard: Option<String>,
+    #[arg(long, requires = "out", conflicts_with = "force")]
+    pub(crate) resume: bool,
+    #[arg(long, requires = "out")]
+    pub(crate) force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +105,8 @@ pub(crate) struct MergeArgs {
     pub(crate) shards: Vec<PathBuf>,
     #[arg(long, value_name = "DIR")]
     pub(crate) out: PathBuf,
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -142,6 +150,10 @@ fn arg_help(sub: Option<&str>, id: &str) -> Option<Msg> {
         (Some("run"), "trace") => msg::HELP_RUN_TRACE,
         (Some("run"), "sets") => msg::HELP_RUN_SET,
         (Some("run"), "all") => msg::HELP_RUN_ALL,
+        (Some("run"), "force") => msg::HELP_RUN_FORCE,
+        (Some("sweep"), "resume") => msg::HELP_SWEEP_RESUME,
+        (Some("sweep"), "force") => msg::HELP_SWEEP_FORCE,
+        (Some("merge"), "force") => msg::HELP_MERGE_FORCE,
         (Some("sweep"), "scenario") => msg::HELP_SWEEP_SCENARIO,
         (Some("sweep"), "replications") => msg::HELP_SWEEP_REPLICATIONS,
         (Some("sweep"), "grids") => msg::HELP_SWEEP_GRID,

@@ -1,30 +1,49 @@
 //! `baogong run`: one scenario, one seeded replication, a report.
+//!
+//! With `--out DIR`, the folder is checked before the run (one that holds
+//! files is refused without `--force`), the files are written into its
+//! staging folder (`events.csv` as the run goes) and put in place together
+//! at the end. Stopped by SIGINT or SIGTERM, the run writes nothing and
+//! leaves nothing behind.
 
 use std::io::IsTerminal;
+use std::ops::ControlFlow;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::{Format, RunArgs};
+use super::signals::Stop;
 use super::{Failure, parse_sets, print, source};
 use baogong::engine::DAY;
-use baogong::experiment::{RunOptions, run_replication_observed};
+use baogong::experiment::run_replication_into;
 use baogong::i18n::Lang;
-use baogong::report::{self, TextOptions};
-use baogong::{sweep, t};
+use baogong::report::outdir::{Mode, OutDir};
+use baogong::report::{self, TextOptions, TraceCsv};
+use baogong::scenario;
+use baogong::t;
 
 pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
+    let stop = Stop::install();
     let (src, file) = source(a.scenario.as_deref(), lang)?;
     // The file as written is checked first, so that its own errors name their lines.
-    let base = baogong::scenario::load_str(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let base = scenario::load_str(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
     let sets = parse_sets(&a.sets, lang)?;
     let sc = if sets.is_empty() {
         base
     } else {
-        sweep::load_with(&src, &file, &sets).map_err(|e| Failure::scenario(&e, lang))?
+        scenario::load_with(&src, &file, &sets).map_err(|e| Failure::scenario(&e, lang))?
     };
     let seed = a.seed.unwrap_or(sc.seed);
+    // The output folder, before any work.
+    let mode = if a.force { Mode::Force } else { Mode::Fresh };
+    let out = a
+        .out
+        .as_deref()
+        .map(|d| OutDir::prepare(d, mode, false))
+        .transpose()
+        .map_err(|e| Failure::out(&e, lang))?;
     for w in sc.warnings() {
         eprintln!("{}", report::warning(lang, &w));
     }
@@ -34,37 +53,87 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
     let bar = ProgressBar::with_draw_target(Some(u64::from(sc.days)), ProgressDrawTarget::hidden());
     let on_terminal = std::io::stderr().is_terminal();
     let started = Instant::now();
-    let shown = std::cell::Cell::new(false);
+    let mut shown = false;
     if on_terminal {
         let template = baogong::i18n::msg::PROGRESS_RUN.get(lang);
         if let Ok(style) = ProgressStyle::with_template(template) {
             bar.set_style(style.progress_chars("=> "));
         }
     }
-    let observe = |now: baogong::engine::SimTime| {
+    let mut observe = |now: baogong::engine::SimTime| {
         bar.set_position(now.0 / DAY);
-        if on_terminal && !shown.get() && started.elapsed() > Duration::from_secs(1) {
-            shown.set(true);
+        if on_terminal && !shown && started.elapsed() > Duration::from_secs(1) {
+            shown = true;
             bar.set_draw_target(ProgressDrawTarget::stderr());
         }
+        if stop.asked() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
     };
-    let r = run_replication_observed(
+    let mut trace = match (&out, a.trace) {
+        (Some(o), true) => Some(
+            TraceCsv::create(&o.out().join("events.csv"))
+                .with_context(|| t!(lang, CANNOT_RENDER_CSV))?,
+        ),
+        _ => None,
+    };
+    let r = run_replication_into(
         &sc,
         seed,
         a.replication,
-        RunOptions { trace: a.trace },
-        &observe,
+        trace
+            .as_mut()
+            .map(|t| t as &mut dyn baogong::model::metrics::TraceSink),
+        &mut observe,
     );
     bar.finish_and_clear();
+    let interrupted = |out: Option<OutDir>| {
+        match (out, &a.out) {
+            (Some(o), Some(d)) => {
+                o.discard();
+                eprintln!("{}", t!(lang, INTERRUPTED_RUN, dir = d.display()));
+            }
+            _ => eprintln!("{}", t!(lang, INTERRUPTED)),
+        }
+        Failure::Interrupted(stop.code())
+    };
+    let Some(r) = r else {
+        drop(trace);
+        return Err(interrupted(out));
+    };
 
     let opts = TextOptions {
         all_closures: a.all,
     };
-    if let Some(dir) = &a.out {
-        let files = report::run_files_in(&sc, &r, a.trace, lang, opts)
-            .with_context(|| t!(lang, CANNOT_RENDER_CSV))?;
-        report::write_all_or_nothing(dir, &files, lang)
-            .with_context(|| t!(lang, CANNOT_WRITE_RESULTS, dir = dir.display()))?;
+    if let Some(o) = out {
+        let written = (|| -> anyhow::Result<()> {
+            if let Some(t) = trace.take() {
+                t.finish().with_context(|| t!(lang, CANNOT_RENDER_CSV))?;
+            }
+            let files = report::run_files_in(&sc, &r, false, lang, opts)
+                .with_context(|| t!(lang, CANNOT_RENDER_CSV))?;
+            o.write(&files)
+                .map_err(|e| anyhow::anyhow!(e.render(lang)))?;
+            Ok(())
+        })();
+        if let Err(e) = written {
+            o.discard();
+            let dir = a
+                .out
+                .as_ref()
+                .map_or(String::new(), |d| d.display().to_string());
+            return Err(Failure::Other(e.context(t!(
+                lang,
+                CANNOT_WRITE_RESULTS,
+                dir
+            ))));
+        }
+        if stop.asked() {
+            return Err(interrupted(Some(o)));
+        }
+        o.publish().map_err(|e| Failure::out(&e, lang))?;
     }
     match a.format {
         Format::Text => print(&report::text_with(&sc, &r, lang, opts), lang),

@@ -330,4 +330,85 @@ crate::catalogue! {
     }
     INIT_GENERATED { en: "a generated city of 200,000 residents", zh: "按参数生成的 20 万人城市" }
     INIT_LISTED { en: "a small city listed place by place", zh: "逐一列出地点的小城市" }
+
+    // ---- output folders, interruption and resumption
+    CANNOT_WRITE_PATH { en: "cannot write {path}", zh: "无法写入 {path}" }
+    OUT_NOT_A_FOLDER_NAME {
+        en: "--out {dir}: not a name a folder can be given",
+        zh: "--out {dir}：不能用作输出目录的名称",
+    }
+    OUT_IS_A_FILE {
+        en: "--out {dir} is a file, not a folder",
+        zh: "--out {dir} 是一个文件，不是目录",
+    }
+    OUT_BUSY {
+        en: "--out {dir}: another baogong process is writing there now",
+        zh: "--out {dir}：另一个 baogong 进程正在写入该目录",
+    }
+    OUT_HAS_JOURNAL {
+        en: "--out {dir}: an interrupted sweep's finished replications are kept in {staging}; add --resume to continue it, or --force to discard it and start over",
+        zh: "--out {dir}：一次被中断的扫描已完成的重复保存在 {staging}；加 --resume 继续该扫描，或加 --force 丢弃它重新开始",
+    }
+    OUT_NOT_EMPTY {
+        en: "--out {dir} already holds files ({list}); choose another folder, or add --force to replace them",
+        zh: "--out {dir} 中已有文件（{list}）；请换一个目录，或加 --force 替换它们",
+    }
+    OUT_NOT_EMPTY_SWEEP {
+        en: "--out {dir} already holds files ({list}); choose another folder, add --force to replace them, or --resume to continue the sweep there",
+        zh: "--out {dir} 中已有文件（{list}）；请换一个目录，加 --force 替换它们，或加 --resume 继续该目录中的扫描",
+    }
+    OUT_IS_INPUT {
+        en: "--out {dir} would overwrite the input {input}; choose another folder",
+        zh: "--out {dir} 会覆盖输入 {input}；请换一个目录",
+    }
+    INTERRUPTED_SWEEP {
+        en: "interrupted: {done} of {all} replications are done and kept in {staging}",
+        zh: "已中断：{all} 次重复中已完成 {done} 次，保存在 {staging}",
+    }
+    RESUME_WITH { en: "to continue, run:\n  {command}", zh: "继续运行请执行：\n  {command}" }
+    INTERRUPTED_NO_OUT {
+        en: "interrupted after {done} of {all} replications; without --out nothing is kept",
+        zh: "在 {all} 次重复中完成 {done} 次后中断；未指定 --out，没有保留结果",
+    }
+    INTERRUPTED_RUN {
+        en: "interrupted; nothing was written to {dir}",
+        zh: "已中断；没有向 {dir} 写入任何文件",
+    }
+    INTERRUPTED { en: "interrupted", zh: "已中断" }
+    RESUMING {
+        en: "resuming: {done} of {all} replications were already done",
+        zh: "继续扫描：{all} 次重复中已有 {done} 次完成",
+    }
+    ALREADY_COMPLETE {
+        en: "{dir} already holds this sweep, complete; nothing to do",
+        zh: "{dir} 中已是这次扫描的完整结果；无需再运行",
+    }
+    RESUME_OTHER_SWEEP {
+        en: "--resume: {dir} holds another sweep (its {fields} differ); run that sweep's own command, choose another folder, or use --force to replace it",
+        zh: "--resume：{dir} 中是另一次扫描（{fields} 不同）；请用那次扫描自己的命令，换一个目录，或用 --force 替换它",
+    }
+    RESUME_NOT_A_SWEEP {
+        en: "--resume: {dir} holds files but no sweep of baogong ({e}); choose another folder, or use --force to replace them",
+        zh: "--resume：{dir} 中有文件，但不是 baogong 的扫描结果（{e}）；请换一个目录，或用 --force 替换它们",
+    }
+    JOURNAL_CANNOT_READ {
+        en: "cannot read the journal {path}",
+        zh: "无法读取记录文件 {path}",
+    }
+    HELP_SWEEP_RESUME {
+        en: "Continue the sweep interrupted in --out DIR: only the replications not yet done are run (starts afresh if there is none)",
+        zh: "继续在 --out 目录中被中断的扫描：只运行尚未完成的重复（若没有被中断的扫描则从头开始）",
+    }
+    HELP_SWEEP_FORCE {
+        en: "Replace the files in --out DIR (and an interrupted sweep's journal); they go only when the new files are ready",
+        zh: "替换 --out 目录中的文件（以及被中断扫描的记录）；新文件全部就绪后才替换",
+    }
+    HELP_RUN_FORCE {
+        en: "Replace the files in --out DIR; they go only when the new files are ready",
+        zh: "替换 --out 目录中的文件；新文件全部就绪后才替换",
+    }
+    HELP_MERGE_FORCE {
+        en: "Replace the files in --out DIR; they go only when the merged files are ready",
+        zh: "替换 --out 目录中的文件；合并后的文件全部就绪后才替换",
+    }
 }

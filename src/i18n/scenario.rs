@@ -480,4 +480,49 @@ crate::catalogue! {
         en: "{message} (from {origin} {set})",
         zh: "{message}（来自 {origin} {set}）",
     }
+
+    MG_SHARD_RANGE {
+        en: "{path}: shard {k} of {n} is impossible (a shard is 1 to n of n ≥ 1)",
+        zh: "{path}：第 {k}/{n} 分片不成立（分片序号应为 1 到 n，且 n ≥ 1）",
+    }
+    MG_BASELINE_RANGE {
+        en: "{path}: baseline {baseline} is not one of its {settings} settings",
+        zh: "{path}：基准 {baseline} 不在它的 {settings} 个设置之中",
+    }
+    MG_COUNTS {
+        en: "{path}: {settings} setting(s) × {replications} replications is not a sweep baogong can merge (at least 1 of each, at most {max} settings and 2^63 pairs)",
+        zh: "{path}：{settings} 个设置 × {replications} 次重复不是可以合并的扫描（各至少 1 个，设置至多 {max} 个，组合至多 2^63 个）",
+    }
+    MG_OTHER_COLUMNS {
+        en: "{path}: its columns are not those of this version of baogong; merge it with the version that made it",
+        zh: "{path}：其列与本版本 baogong 的不同；请用生成它的版本合并",
+    }
+    MG_TOO_LARGE {
+        en: "{path}: larger than any sweep.json baogong writes",
+        zh: "{path}：比 baogong 写出的任何 sweep.json 都大",
+    }
+    MG_NOT_FINITE {
+        en: "{at}: column `{column}`: `{value}` is not a finite number",
+        zh: "{at}：列 `{column}`：`{value}` 不是有限的数",
+    }
+    MG_BREACH {
+        en: "{at}: setting {setting} (`{label}`), replication {replication} broke the model's invariants {n} time(s); its results cannot be trusted and are not merged",
+        zh: "{at}：设置 {setting}（`{label}`）的第 {replication} 次重复违反模型不变量 {n} 次；其结果不可信，不予合并",
+    }
+    MG_ENDS_EARLY {
+        en: "{path}: ends before setting {setting}, replication {replication}; the shard is incomplete or damaged",
+        zh: "{path}：在设置 {setting} 的第 {replication} 次重复之前就结束了；分片不完整或已损坏",
+    }
+    MG_EXTRA_ROWS {
+        en: "{at}: a row beyond the replications of its shard; the shard is damaged",
+        zh: "{at}：超出该分片重复次数的多余行；分片已损坏",
+    }
+    MG_WRONG_ROW {
+        en: "{at}: setting {setting}, replication {replication}, where setting {want_setting}, replication {want_replication} was expected; rows missing, repeated or out of order",
+        zh: "{at}：此处是设置 {setting} 的第 {replication} 次重复，应为设置 {want_setting} 的第 {want_replication} 次重复；有行缺失、重复或顺序错乱",
+    }
+    MG_MORE_SHARDS {
+        en: "the set of shards is incomplete: the sweep has {n} shards and {given} are given (missing {missing})",
+        zh: "分片不全：该扫描共 {n} 个分片，只给了 {given} 个（缺少 {missing}）",
+    }
 }

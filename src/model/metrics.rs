@@ -164,6 +164,20 @@ pub struct CostRow {
     pub county_yuan: f64,
 }
 
+/// Where the events of a traced run go, one at a time, as they are
+/// simulated: a file being written (`run --trace`), so that a long run's
+/// events are never all held in memory. A `Vec<TraceRow>` keeps them.
+pub trait TraceSink {
+    /// One event, at `time_s` [s since the start].
+    fn event(&mut self, row: TraceRow);
+}
+
+impl TraceSink for Vec<TraceRow> {
+    fn event(&mut self, row: TraceRow) {
+        self.push(row);
+    }
+}
+
 /// One row of `events.csv` (with `--trace`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct TraceRow {
@@ -464,7 +478,7 @@ pub struct RunResult {
     /// Daily series of each closure's points.
     #[serde(skip)]
     pub closure_days: Vec<ClosureDayRow>,
-    /// Event trace, if asked for.
+    /// Event trace, if asked for and not sent to a [`TraceSink`].
     #[serde(skip)]
     pub trace: Vec<TraceRow>,
 }

@@ -20,6 +20,7 @@ use super::config::{Level, Scenario, SupplierKind};
 use super::delivery::ServerQueue;
 use super::metrics::{
     Balance, ClosureDayRow, CostItem, DailyRow, Happening, ReportStats, TimelineEntry, TraceRow,
+    TraceSink,
 };
 use super::riders::RiderPool;
 use super::stock::Lots;
@@ -481,6 +482,15 @@ pub(crate) const RESERVE: usize = 6;
 pub(crate) const CANCELLED: usize = 7;
 pub(crate) const DAILY: usize = 8;
 
+/// Where a traced replication sends its events.
+pub(crate) struct Sink<'a>(&'a mut dyn TraceSink);
+
+impl std::fmt::Debug for Sink<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sink")
+    }
+}
+
 /// The dynamic state of one replication.
 #[derive(Debug)]
 pub struct World<'a> {
@@ -493,6 +503,8 @@ pub struct World<'a> {
     pub(crate) seed: u64,
     pub(crate) replication: u64,
     pub(crate) trace: Option<Vec<TraceRow>>,
+    /// Where events go as they happen, instead of `trace`.
+    pub(crate) sink: Option<Sink<'a>>,
     pub(crate) rng: Rngs,
     pub(crate) homes: Homes,
     pub(crate) stores: Stores,
@@ -516,6 +528,19 @@ pub(crate) const DEPOT_SHELF_SHARE: f64 = 0.2;
 pub(crate) const POINT_SHELF_SHARE: f64 = 0.5;
 
 impl<'a> World<'a> {
+    /// As [`World::new`], with every event sent to `sink` as it is
+    /// simulated (the result's `trace` stays empty).
+    pub fn with_sink(
+        sc: &'a Scenario,
+        seed: u64,
+        replication: u64,
+        sink: &'a mut dyn TraceSink,
+    ) -> Self {
+        let mut w = World::new(sc, seed, replication, false);
+        w.sink = Some(Sink(sink));
+        w
+    }
+
     /// The initial state of replication `replication` of `sc` under `seed`.
     pub fn new(sc: &'a Scenario, seed: u64, replication: u64, trace: bool) -> Self {
         let streams = RngStreams::new(seed, replication);
@@ -616,6 +641,7 @@ impl<'a> World<'a> {
             seed,
             replication,
             trace: trace.then(Vec::new),
+            sink: None,
             rng: Rngs {
                 demand: streams.stream(StreamId::Demand),
                 closures: streams.stream(StreamId::Closures),
@@ -1015,13 +1041,15 @@ impl Model for World<'_> {
     type Event = CityEvent;
 
     fn handle(&mut self, now: SimTime, event: CityEvent, s: &mut Scheduler<CityEvent>) {
-        if self.trace.is_some() {
+        if self.trace.is_some() || self.sink.is_some() {
             let row = TraceRow {
                 time_s: now.0,
                 time: now.to_string(),
                 event: self.describe(&event),
             };
-            if let Some(t) = self.trace.as_mut() {
+            if let Some(sink) = self.sink.as_mut() {
+                sink.0.event(row);
+            } else if let Some(t) = self.trace.as_mut() {
                 t.push(row);
             }
         }

@@ -1,355 +1,32 @@
 //! The files of a sweep, and merging shards back into them.
 //!
-//! * `sweep.json`: the manifest: scenario name and digest, seed,
-//!   replications, settings with their overrides, columns, baseline, and
-//!   for a shard its `k` of `n`.
+//! * `sweep.json`: the manifest ([`Manifest`]).
 //! * `replications.csv`: `setting,label,replication,seed,` then one column
 //!   per [`measure::names`]; an empty cell where a value does not exist
 //!   (no closure of that level, say).
 //! * `summary.csv`, `summary.svg` and `summary.xlsx`: only for a whole
-//!   sweep, computed from the rows alone, so a merge of shards writes the
-//!   same bytes.
+//!   sweep, computed from the rows alone ([`super::summary`]), so a merge
+//!   of shards writes the same bytes.
+//!
+//! This module holds what is read: the manifest, and the shards' rows,
+//! checked as they stream in order ([`merge`]); writing the files from rows
+//! is the report layer's (`report::sweep_files`).
 //!
 //! Numbers are written in Rust's shortest round-trip form, so reading a
 //! shard's rows back gives the very same values.
 
 use std::fmt;
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
-
-use super::stats::{self, Estimate, Tail};
-use super::{Row, Shard, Sweep, measure, plot, xlsx};
+use super::share::Share;
+use super::{MAX_SETTINGS, Row, measure};
 use crate::i18n::{Lang, Text, msg};
 use crate::{t, text};
 
-/// Version of the file layout, in `sweep.json`.
-pub const FORMAT: u32 = 1;
-
-/// `sweep.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Manifest {
-    /// Layout version, [`FORMAT`].
-    pub format: u32,
-    /// baogong's version that ran it.
-    pub baogong: String,
-    /// Scenario name.
-    pub scenario: String,
-    /// Digest of the scenario file.
-    pub digest: String,
-    /// Master seed.
-    pub seed: u64,
-    /// Replications per setting.
-    pub replications: u64,
-    /// Index of the baseline setting.
-    pub baseline: usize,
-    /// Settings in order.
-    pub settings: Vec<ManifestSetting>,
-    /// Value columns of `replications.csv`.
-    pub columns: Vec<String>,
-    /// For a shard: which one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub shard: Option<ShardInfo>,
-}
-
-/// One setting in `sweep.json`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ManifestSetting {
-    /// Label.
-    pub label: String,
-    /// Overrides applied, `key=value`, in order.
-    pub overrides: Vec<String>,
-}
-
-/// `k` of `n`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShardInfo {
-    /// This shard, 1..=n.
-    pub k: u64,
-    /// Shards in all.
-    pub n: u64,
-}
-
-impl Manifest {
-    /// The manifest of `sweep` (a shard of it if `shard` is given).
-    pub fn of(sweep: &Sweep, shard: Option<Shard>) -> Manifest {
-        Manifest {
-            format: FORMAT,
-            baogong: env!("CARGO_PKG_VERSION").to_string(),
-            scenario: sweep.name.clone(),
-            digest: sweep.digest.clone(),
-            seed: sweep.seed,
-            replications: sweep.replications,
-            baseline: sweep.baseline,
-            settings: sweep
-                .settings
-                .iter()
-                .map(|s| ManifestSetting {
-                    label: s.label.clone(),
-                    overrides: s.overrides.iter().map(|o| o.to_string()).collect(),
-                })
-                .collect(),
-            columns: measure::names(),
-            shard: shard.map(|s| ShardInfo { k: s.k, n: s.n }),
-        }
-    }
-
-    fn shard(&self) -> Option<Shard> {
-        self.shard.map(|s| Shard { k: s.k, n: s.n })
-    }
-
-    fn header(&self) -> Vec<String> {
-        let mut h: Vec<String> = ["setting", "label", "replication", "seed"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        h.extend(self.columns.iter().cloned());
-        h
-    }
-
-    fn pairs(&self) -> usize {
-        let all = self.settings.len() as u64 * self.replications;
-        match self.shard() {
-            None => all as usize,
-            Some(s) => (0..all).filter(|&i| s.owns(i)).count(),
-        }
-    }
-}
-
-/// Files of a sweep or shard, name and bytes: `sweep.json` and
-/// `replications.csv`, plus, given the whole sweep's [`summarize`],
-/// `summary.csv`, `summary.svg` and `summary.xlsx`. The chart and the
-/// workbook are in `lang`; the CSV files are for programs and keep their
-/// English column names and full precision.
-pub fn render(
-    m: &Manifest,
-    rows: &[Row],
-    summary: Option<&Summary>,
-    lang: Lang,
-) -> Result<Vec<(String, Vec<u8>)>, anyhow::Error> {
-    let mut json = serde_json::to_string_pretty(m)?;
-    json.push('\n');
-    let mut files = vec![
-        ("sweep.json".to_string(), json.into_bytes()),
-        ("replications.csv".to_string(), replications_csv(m, rows)?),
-    ];
-    if let Some(s) = summary {
-        files.push(("summary.csv".to_string(), summary_csv(s)?));
-        files.push(("summary.svg".to_string(), plot::svg(s, lang)?.into_bytes()));
-        files.push(("summary.xlsx".to_string(), xlsx::workbook(s, m, lang)?));
-    }
-    Ok(files)
-}
-
-fn num(v: Option<f64>) -> String {
-    // `+ 0.0` turns -0 (an empty sum) into 0.
-    v.map_or(String::new(), |v| format!("{}", v + 0.0))
-}
-
-fn replications_csv(m: &Manifest, rows: &[Row]) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(m.header())?;
-    for r in rows {
-        let mut rec = vec![
-            r.setting.to_string(),
-            m.settings[r.setting].label.clone(),
-            r.replication.to_string(),
-            m.seed.to_string(),
-        ];
-        rec.extend(r.values.iter().map(|&v| num(v)));
-        w.write_record(&rec)?;
-    }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-}
-
-/// Estimates of one column for one setting.
-#[derive(Debug, Clone)]
-pub struct Cell {
-    /// The column.
-    pub column: String,
-    /// Over replications.
-    pub estimate: Option<Estimate>,
-    /// Median, percentiles and share above zero, over replications.
-    pub tail: Option<Tail>,
-    /// Paired difference from the baseline.
-    pub diff: Option<Estimate>,
-    /// Rank of the mean among settings, 1 = lowest.
-    pub rank: Option<usize>,
-}
-
-/// The summary: per setting, per column.
-#[derive(Debug, Clone)]
-pub struct Summary {
-    /// Scenario name.
-    pub scenario: String,
-    /// Replications per setting.
-    pub replications: u64,
-    /// Baseline index.
-    pub baseline: usize,
-    /// Labels, in setting order.
-    pub labels: Vec<String>,
-    /// `cells[setting][column]`.
-    pub cells: Vec<Vec<Cell>>,
-}
-
-impl Summary {
-    /// The cell of `column` for `setting`.
-    pub fn cell(&self, setting: usize, column: &str) -> Option<&Cell> {
-        self.cells[setting].iter().find(|c| c.column == column)
-    }
-}
-
-/// Summarizes `rows` (which must be complete and in order).
-pub fn summarize(m: &Manifest, rows: &[Row]) -> Summary {
-    let ns = m.settings.len();
-    let nc = m.columns.len();
-    // values[setting][column][replication]
-    let mut values = vec![vec![Vec::with_capacity(m.replications as usize); nc]; ns];
-    for r in rows {
-        for (c, v) in r.values.iter().enumerate() {
-            values[r.setting][c].push(*v);
-        }
-    }
-    let mut cells: Vec<Vec<Cell>> = (0..ns)
-        .map(|s| {
-            (0..nc)
-                .map(|c| {
-                    let present: Vec<f64> = values[s][c].iter().flatten().copied().collect();
-                    Cell {
-                        column: m.columns[c].clone(),
-                        estimate: stats::estimate(&present),
-                        tail: stats::tail(&present),
-                        diff: (s != m.baseline)
-                            .then(|| stats::paired(&values[s][c], &values[m.baseline][c]))
-                            .flatten(),
-                        rank: None,
-                    }
-                })
-                .collect()
-        })
-        .collect();
-    for c in 0..nc {
-        let means: Vec<Option<f64>> = (0..ns)
-            .map(|s| cells[s][c].estimate.map(|e| e.mean))
-            .collect();
-        for (s, rank) in stats::ranks(&means).into_iter().enumerate() {
-            cells[s][c].rank = rank;
-        }
-    }
-    Summary {
-        scenario: m.scenario.clone(),
-        replications: m.replications,
-        baseline: m.baseline,
-        labels: m.settings.iter().map(|s| s.label.clone()).collect(),
-        cells,
-    }
-}
-
-/// How a setting compares with the baseline on one column: lower is
-/// better for the score and for every outcome.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// The baseline itself.
-    Baseline,
-    /// Every paired difference is zero.
-    Same,
-    /// The 95% interval of the difference lies below zero.
-    Better,
-    /// The 95% interval of the difference lies above zero.
-    Worse,
-    /// The interval holds zero.
-    Unclear,
-}
-
-impl Verdict {
-    /// Of a setting, with its paired difference from the baseline;
-    /// `None` when there is no interval (fewer than two pairs).
-    pub fn of(is_baseline: bool, diff: Option<&Estimate>) -> Option<Verdict> {
-        if is_baseline {
-            return Some(Verdict::Baseline);
-        }
-        let d = diff?;
-        let (lo, hi) = d.interval()?;
-        Some(if d.mean == 0.0 && d.sd == Some(0.0) {
-            Verdict::Same
-        } else if hi < 0.0 {
-            Verdict::Better
-        } else if lo > 0.0 {
-            Verdict::Worse
-        } else {
-            Verdict::Unclear
-        })
-    }
-
-    /// Its word in files (`better`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Verdict::Baseline => "baseline",
-            Verdict::Same => "same",
-            Verdict::Better => "better",
-            Verdict::Worse => "worse",
-            Verdict::Unclear => "no clear difference",
-        }
-    }
-}
-
-/// How a setting compares with the baseline on one column, in words:
-/// `baseline`, `same`, `better`, `worse`, `no clear difference`, or empty
-/// without an interval. Lower is better for every column.
-pub fn verdict(is_baseline: bool, diff: Option<&Estimate>) -> &'static str {
-    Verdict::of(is_baseline, diff).map_or("", Verdict::key)
-}
-
-fn summary_csv(s: &Summary) -> Result<Vec<u8>, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "setting",
-        "label",
-        "column",
-        "n",
-        "mean",
-        "sd",
-        "ci95_low",
-        "ci95_high",
-        "median",
-        "p90",
-        "p95",
-        "share_above_0",
-        "diff_vs_baseline",
-        "diff_ci95_low",
-        "diff_ci95_high",
-        "vs_baseline",
-        "rank",
-    ])?;
-    for (i, cells) in s.cells.iter().enumerate() {
-        for c in cells {
-            let e = c.estimate;
-            let ci = e.and_then(|e| e.interval());
-            let d = c.diff;
-            let dci = d.and_then(|d| d.interval());
-            w.write_record([
-                i.to_string(),
-                s.labels[i].clone(),
-                c.column.clone(),
-                e.map_or(0, |e| e.n).to_string(),
-                num(e.map(|e| e.mean)),
-                num(e.and_then(|e| e.sd)),
-                num(ci.map(|c| c.0)),
-                num(ci.map(|c| c.1)),
-                num(c.tail.map(|t| t.median)),
-                num(c.tail.map(|t| t.p90)),
-                num(c.tail.map(|t| t.p95)),
-                num(c.tail.map(|t| t.share_above_0)),
-                num(d.map(|d| d.mean)),
-                num(dci.map(|c| c.0)),
-                num(dci.map(|c| c.1)),
-                verdict(i == s.baseline, d.as_ref()).to_string(),
-                c.rank.map_or(String::new(), |r| r.to_string()),
-            ])?;
-        }
-    }
-    w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
-}
+pub use super::manifest::{FORMAT, Manifest, ManifestSetting, ShardInfo};
+pub use super::summary::{Cell, Summary, Verdict, summarize, verdict};
 
 /// Why shards cannot be merged (bad input: exit code 2), in every
 /// language; it reads as its English.
@@ -377,104 +54,284 @@ impl From<Text> for MergeError {
     }
 }
 
-fn read_manifest(dir: &Path) -> Result<Manifest, MergeError> {
+/// The largest `sweep.json` read: a manifest of [`MAX_SETTINGS`] settings
+/// with long overrides is far smaller.
+const MAX_MANIFEST_BYTES: u64 = 64 << 20;
+
+/// Reads and checks the manifest of the shard in `dir`: every field
+/// against the others (format, shard `k` of `n`, counts, baseline,
+/// columns), so that nothing later is sized or indexed by an unchecked
+/// number.
+fn read_manifest(dir: &Path) -> Result<(Manifest, Share), MergeError> {
     let path = dir.join("sweep.json");
     let p = path.display();
-    let text = std::fs::read_to_string(&path)
+    let f = File::open(&path)
         .map_err(|e| text!(MG_CANNOT_READ_MANIFEST, path = p, e, dir = dir.display()))?;
+    let mut bytes = Vec::new();
+    f.take(MAX_MANIFEST_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| text!(MG_CANNOT_READ_MANIFEST, path = p, e, dir = dir.display()))?;
+    if bytes.len() as u64 > MAX_MANIFEST_BYTES {
+        return Err(text!(MG_TOO_LARGE, path = p).into());
+    }
     let m: Manifest =
-        serde_json::from_str(&text).map_err(|e| text!(MG_NOT_A_MANIFEST, path = p, e))?;
+        serde_json::from_slice(&bytes).map_err(|e| text!(MG_NOT_A_MANIFEST, path = p, e))?;
     if m.format != FORMAT {
         return Err(text!(MG_FORMAT, path = p, format = m.format, want = FORMAT).into());
     }
-    Ok(m)
+    let Some(shard) = m.shard() else {
+        return Err(text!(MG_WHOLE_SWEEP, dir = dir.display()).into());
+    };
+    if shard.n == 0 || shard.k == 0 || shard.k > shard.n {
+        return Err(text!(MG_SHARD_RANGE, path = p, k = shard.k, n = shard.n).into());
+    }
+    let ns = m.settings.len();
+    let share = (ns <= MAX_SETTINGS)
+        .then(|| Share::new(ns as u64, m.replications, Some(shard)))
+        .flatten()
+        .ok_or_else(|| {
+            text!(
+                MG_COUNTS,
+                path = p,
+                settings = ns,
+                replications = m.replications,
+                max = MAX_SETTINGS
+            )
+        })?;
+    if m.baseline >= ns {
+        return Err(text!(
+            MG_BASELINE_RANGE,
+            path = p,
+            baseline = m.baseline,
+            settings = ns
+        )
+        .into());
+    }
+    if m.columns != measure::names() {
+        return Err(text!(MG_OTHER_COLUMNS, path = p).into());
+    }
+    Ok((m, share))
 }
 
-fn read_rows(dir: &Path, m: &Manifest) -> Result<Vec<Row>, MergeError> {
-    let path = dir.join("replications.csv");
-    let p = path.display();
-    let mut rd =
-        csv::Reader::from_path(&path).map_err(|e| text!(MG_CANNOT_READ_ROWS, path = p, e))?;
-    let header: Vec<String> = rd
-        .headers()
-        .map_err(|e| text!(MG_AT, at = p, e))?
-        .iter()
-        .map(str::to_string)
-        .collect();
-    let expected = m.header();
-    if header != expected {
-        return Err(text!(MG_COLUMNS, path = p).into());
+/// One shard's `replications.csv`, read a row at a time.
+#[derive(Debug)]
+struct ShardRows {
+    path: PathBuf,
+    rd: csv::Reader<File>,
+    rec: csv::StringRecord,
+    share: Share,
+    line: u64,
+}
+
+/// The rows of merged shards, in the whole sweep's order, each checked as
+/// it is read ([`merge`]).
+#[derive(Debug)]
+pub struct MergeRows {
+    manifest: Manifest,
+    shards: Vec<ShardRows>,
+    next: u64,
+    total: u64,
+    done: bool,
+}
+
+impl MergeRows {
+    /// The whole sweep's manifest.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
     }
-    let shard = m.shard();
-    let mut rows = Vec::new();
-    for (i, rec) in rd.records().enumerate() {
-        let at = format!("{p}:{}", i + 2);
-        let rec = rec.map_err(|e| text!(MG_AT, at, e))?;
+
+    /// Rows of the whole sweep.
+    pub fn total(&self) -> u64 {
+        self.total
+    }
+
+    /// Reads the next record of shard `k - 1`: its line for messages, or
+    /// `None` at the end of the file.
+    fn read(&mut self, i: usize) -> Result<Option<String>, MergeError> {
+        let sh = &mut self.shards[i];
+        let p = sh.path.display().to_string();
+        let more = sh
+            .rd
+            .read_record(&mut sh.rec)
+            .map_err(|e| text!(MG_AT, at = p, e))?;
+        sh.line += 1;
+        Ok(more.then(|| format!("{p}:{}", sh.line)))
+    }
+
+    /// The record just read by shard `i` as a row, checked: its setting
+    /// and replication are whole numbers, its label and seed are the
+    /// sweep's, every value is finite, and it broke no invariant.
+    fn row(&self, i: usize, at: &str) -> Result<Row, MergeError> {
+        let m = &self.manifest;
+        let rec = &self.shards[i].rec;
+        let header = m.header();
         let field = |j: usize| rec.get(j).unwrap_or("");
         let int = |j: usize| -> Result<u64, MergeError> {
             field(j).parse().map_err(|_| {
                 text!(
                     MG_NOT_WHOLE_NUMBER,
                     at,
-                    column = expected[j],
+                    column = header[j],
                     value = field(j)
                 )
                 .into()
             })
         };
-        let setting = int(0)? as usize;
+        let setting = int(0)?;
         let replication = int(2)?;
-        let ok = setting < m.settings.len()
-            && field(1) == m.settings[setting].label
+        let ok = setting < m.settings.len() as u64
+            && field(1) == m.settings[setting as usize].label
             && replication < m.replications
             && int(3)? == m.seed
-            && shard.is_none_or(|s| s.owns(setting as u64 * m.replications + replication));
+            && rec.len() == header.len();
         if !ok {
             return Err(text!(MG_NOT_ITS_ROW, at, setting, replication).into());
         }
         let mut values = Vec::with_capacity(m.columns.len());
-        for j in 4..expected.len() {
+        for j in 4..header.len() {
             let f = field(j);
             values.push(if f.is_empty() {
                 None
             } else {
-                Some(
-                    f.parse::<f64>()
-                        .map_err(|_| text!(MG_NOT_A_NUMBER, at, column = expected[j], value = f))?,
-                )
+                let v = f
+                    .parse::<f64>()
+                    .map_err(|_| text!(MG_NOT_A_NUMBER, at, column = header[j], value = f))?;
+                if !v.is_finite() {
+                    return Err(text!(MG_NOT_FINITE, at, column = header[j], value = f).into());
+                }
+                Some(v)
             });
         }
-        rows.push(Row {
-            setting,
+        if let Some(b) = values.last().copied().flatten()
+            && b != 0.0
+        {
+            return Err(text!(
+                MG_BREACH,
+                at,
+                setting,
+                label = m.settings[setting as usize].label,
+                replication,
+                n = b
+            )
+            .into());
+        }
+        Ok(Row {
+            setting: setting as usize,
             replication,
             values,
-        });
+        })
     }
-    Ok(rows)
+
+    fn next_row(&mut self) -> Result<Option<Row>, MergeError> {
+        let n = self.shards.len() as u64;
+        if self.next == self.total {
+            // Every shard must end here.
+            for i in 0..self.shards.len() {
+                if let Some(at) = self.read(i)? {
+                    let row = self.row(i, &at)?;
+                    if self.shards[i]
+                        .share
+                        .position(row.setting, row.replication)
+                        .is_none()
+                    {
+                        return Err(text!(
+                            MG_NOT_ITS_ROW,
+                            at,
+                            setting = row.setting,
+                            replication = row.replication
+                        )
+                        .into());
+                    }
+                    return Err(text!(MG_EXTRA_ROWS, at).into());
+                }
+            }
+            return Ok(None);
+        }
+        let i = self.next;
+        let reps = self.manifest.replications;
+        let (want_setting, want_replication) = (i / reps, i % reps);
+        let k = (i % n) as usize;
+        let Some(at) = self.read(k)? else {
+            return Err(text!(
+                MG_ENDS_EARLY,
+                path = self.shards[k].path.display(),
+                setting = want_setting,
+                replication = want_replication
+            )
+            .into());
+        };
+        let row = self.row(k, &at)?;
+        if (row.setting as u64, row.replication) != (want_setting, want_replication) {
+            if self.shards[k]
+                .share
+                .position(row.setting, row.replication)
+                .is_none()
+            {
+                return Err(text!(
+                    MG_NOT_ITS_ROW,
+                    at,
+                    setting = row.setting,
+                    replication = row.replication
+                )
+                .into());
+            }
+            return Err(text!(
+                MG_WRONG_ROW,
+                at,
+                setting = row.setting,
+                replication = row.replication,
+                want_setting,
+                want_replication
+            )
+            .into());
+        }
+        self.next += 1;
+        Ok(Some(row))
+    }
 }
 
-/// Reads the shards in `dirs` and returns the whole sweep's manifest and
-/// rows, in order; refuses shards of different sweeps, a shard twice, a
-/// missing shard, and a shard with rows missing, repeated or not its own.
-pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
+impl Iterator for MergeRows {
+    type Item = Result<Row, MergeError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        match self.next_row() {
+            Ok(Some(row)) => Some(Ok(row)),
+            Ok(None) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                self.done = true;
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+/// Opens the shards in `dirs` for merging: refuses shards of different
+/// sweeps, a shard twice, a missing shard, a manifest whose fields do not
+/// agree; the rows then come, checked one by one, from the iterator, which
+/// refuses a shard with rows missing, repeated, out of order, not its own,
+/// not finite or from a replication that broke the model's invariants.
+pub fn merge(dirs: &[PathBuf]) -> Result<MergeRows, MergeError> {
     if dirs.is_empty() {
         return Err(text!(MG_NO_SHARDS).into());
     }
-    let mut parts: Vec<(PathBuf, Manifest)> = Vec::new();
+    let mut parts: Vec<(PathBuf, Manifest, Share)> = Vec::new();
     for d in dirs {
-        let m = read_manifest(d)?;
-        if m.shard.is_none() {
-            return Err(text!(MG_WHOLE_SWEEP, dir = d.display()).into());
-        }
-        parts.push((d.clone(), m));
+        let (m, share) = read_manifest(d)?;
+        parts.push((d.clone(), m, share));
     }
     let whole = |m: &Manifest| Manifest {
         shard: None,
         ..m.clone()
     };
-    let (first_dir, first) = &parts[0];
+    let (first_dir, first, _) = &parts[0];
     let n = first.shard.map_or(1, |s| s.n);
-    for (d, m) in &parts[1..] {
+    for (d, m, _) in &parts[1..] {
         if whole(m) != whole(first) {
             return Err(text!(
                 MG_DIFFERENT_SWEEPS,
@@ -494,19 +351,23 @@ pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
             .into());
         }
     }
-    let mut by_k: Vec<Option<&PathBuf>> = vec![None; n as usize];
-    for (d, m) in &parts {
-        let k = m.shard.map_or(1, |s| s.k) as usize;
-        if let Some(other) = by_k[k - 1] {
+    let mut by_k: std::collections::BTreeMap<u64, &PathBuf> = Default::default();
+    for (d, m, _) in &parts {
+        let k = m.shard.map_or(1, |s| s.k);
+        if let Some(other) = by_k.insert(k, d) {
             return Err(text!(MG_SHARD_TWICE, k, n, a = other.display(), b = d.display()).into());
         }
-        by_k[k - 1] = Some(d);
     }
-    let missing: Vec<String> = (1..=n)
-        .filter(|k| by_k[*k as usize - 1].is_none())
-        .map(|k| format!("{k}/{n}"))
-        .collect();
-    if !missing.is_empty() {
+    if by_k.len() as u64 != n {
+        // At most ten named, however many shards the sweep claims.
+        let mut missing: Vec<String> = (1..=n)
+            .filter(|k| !by_k.contains_key(k))
+            .take(10)
+            .map(|k| format!("{k}/{n}"))
+            .collect();
+        if (n - by_k.len() as u64) > missing.len() as u64 {
+            missing.push("...".into());
+        }
         return Err(Text::each(|lang| {
             t!(
                 lang,
@@ -516,129 +377,38 @@ pub fn merge(dirs: &[PathBuf]) -> Result<(Manifest, Vec<Row>), MergeError> {
         })
         .into());
     }
-    let mut rows = Vec::new();
-    for (d, m) in &parts {
-        let got = read_rows(d, m)?;
-        let want = m.pairs();
-        let mut keys: Vec<(usize, u64)> = got.iter().map(|r| (r.setting, r.replication)).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        if got.len() != want || keys.len() != want {
-            return Err(text!(
-                MG_ROWS,
-                dir = d.display(),
-                rows = got.len(),
-                distinct = keys.len(),
-                want
-            )
-            .into());
+    let manifest = whole(first);
+    let total = parts[0].2.total();
+    parts.sort_by_key(|(_, m, _)| m.shard.map_or(1, |s| s.k));
+    let mut shards = Vec::with_capacity(parts.len());
+    let header = manifest.header();
+    for (d, _, share) in parts {
+        let path = d.join("replications.csv");
+        let p = path.display();
+        let mut rd =
+            csv::Reader::from_path(&path).map_err(|e| text!(MG_CANNOT_READ_ROWS, path = p, e))?;
+        let h: Vec<String> = rd
+            .headers()
+            .map_err(|e| text!(MG_AT, at = p, e))?
+            .iter()
+            .map(str::to_string)
+            .collect();
+        if h != header {
+            return Err(text!(MG_COLUMNS, path = p).into());
         }
-        rows.extend(got);
+        shards.push(ShardRows {
+            path,
+            rd,
+            rec: csv::StringRecord::new(),
+            share,
+            line: 1,
+        });
     }
-    rows.sort_by_key(|r| (r.setting, r.replication));
-    Ok((whole(first), rows))
-}
-
-/// A number for a table: fewer decimals as it grows.
-fn short(x: f64) -> String {
-    let a = x.abs();
-    if a >= 1000.0 || a == 0.0 {
-        format!("{x:.0}")
-    } else if a >= 10.0 {
-        format!("{x:.1}")
-    } else {
-        format!("{x:.2}")
-    }
-}
-
-/// The summary as a readable table in `lang`: the score of each setting
-/// with its interval, its paired difference from the baseline and the
-/// verdict (better, worse, no clear difference), and a few outcomes in
-/// their natural units. Columns are laid out by display width.
-pub fn text(s: &Summary, lang: crate::i18n::Lang) -> String {
-    use crate::i18n::names;
-    use crate::report::table::{Align, Table};
-    let ns = s.labels.len();
-    let mut out = t!(
-        lang,
-        SWEEP_TITLE,
-        scenario = s.scenario,
-        settings = ns,
-        replications = s.replications
-    );
-    out.push('\n');
-    out.push_str(&t!(lang, SWEEP_LEGEND));
-    out.push_str("\n\n");
-    let pm = |e: Option<Estimate>| match e {
-        None => "-".to_string(),
-        Some(e) => match e.half_width {
-            Some(h) => format!("{} ± {}", short(e.mean), short(h)),
-            None => short(e.mean),
-        },
-    };
-    let mean = |i: usize, col: &str| {
-        s.cell(i, col)
-            .and_then(|c| c.estimate)
-            .map_or("-".to_string(), |e| short(e.mean))
-    };
-    let mut table = Table::with_header(
-        vec![
-            t!(lang, SWEEP_COL_RANK),
-            t!(lang, SWEEP_COL_SETTING),
-            t!(lang, SWEEP_COL_SCORE),
-            t!(lang, SWEEP_COL_VS_BASELINE),
-            t!(lang, SWEEP_COL_SHORTAGE),
-            t!(lang, SWEEP_COL_FIRST_GOODS),
-            t!(lang, SWEEP_COL_COST),
-        ],
-        vec![
-            Align::Right,
-            Align::Left,
-            Align::Right,
-            Align::Left,
-            Align::Right,
-            Align::Right,
-            Align::Right,
-        ],
-    );
-    let mut order: Vec<usize> = (0..ns).collect();
-    let rank = |i: usize| {
-        s.cell(i, "score")
-            .and_then(|c| c.rank)
-            .unwrap_or(usize::MAX)
-    };
-    order.sort_by_key(|&i| (rank(i), i));
-    for i in order {
-        let c = s.cell(i, "score");
-        let vs = if i == s.baseline {
-            names::verdict(lang, "baseline")
-        } else {
-            let d = c.and_then(|c| c.diff);
-            let v = names::verdict(lang, verdict(false, d.as_ref()));
-            match d {
-                None => "-".to_string(),
-                Some(d) => format!(
-                    "{}{} ({v})",
-                    if d.mean > 0.0 { "+" } else { "" },
-                    pm(Some(d))
-                ),
-            }
-        };
-        let cost = s
-            .cell(i, "cost_yuan")
-            .and_then(|c| c.estimate)
-            .map_or("-".to_string(), |e| short(e.mean / 10_000.0));
-        table.row([
-            c.and_then(|c| c.rank).map_or("-".into(), |r| r.to_string()),
-            s.labels[i].clone(),
-            pm(c.and_then(|c| c.estimate)),
-            vs,
-            mean(i, "shortage_person_days"),
-            mean(i, "mean_hours_to_first_goods"),
-            cost,
-        ]);
-    }
-    out.push_str(&table.render(""));
-    out.push('\n');
-    out
+    Ok(MergeRows {
+        manifest,
+        shards,
+        next: 0,
+        total,
+        done: false,
+    })
 }

@@ -362,13 +362,14 @@ fn bad_flag_values_are_bad_input() {
 // ------------------------------------------------ failures while writing
 
 #[test]
-fn out_to_a_regular_file_fails_and_writes_nothing() {
+fn out_to_a_regular_file_is_refused_and_writes_nothing() {
     let dir = TempDir::new("out-file");
     std::fs::create_dir_all(dir.path()).expect("temporary directory");
     let file = dir.join("results");
     std::fs::write(&file, "keep me\n").expect("a regular file");
     let o = baogong(&["run", &tiny(), "--out", &file.display().to_string()]);
-    assert_exit(&o, 1);
+    // Checked before the run: bad input.
+    assert_exit(&o, 2);
     assert!(stderr(&o).contains("results"), "{}", stderr(&o));
     assert_eq!(read(&file), "keep me\n", "the file is untouched");
     assert_eq!(entries(dir.path()), ["results"], "nothing else written");
@@ -376,17 +377,48 @@ fn out_to_a_regular_file_fails_and_writes_nothing() {
 
 #[test]
 fn out_with_one_name_taken_puts_no_file_in_place() {
-    // `costs.csv` is a directory: that file cannot be put in place, so none
-    // of the set may be, and no temporary file may remain.
+    // `costs.csv` is a directory: the folder holds something else, so it is
+    // refused before the run, and nothing is put in place or left behind.
     let dir = TempDir::new("out-taken");
     std::fs::create_dir_all(dir.join("costs.csv")).expect("temporary directory");
     let o = baogong(&["run", &tiny(), "--out", &dir.arg()]);
-    assert_exit(&o, 1);
+    assert_exit(&o, 2);
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
     assert_eq!(
         entries(dir.path()),
         ["costs.csv"],
         "files put in place or left behind"
     );
+    let parent = dir.path().parent().unwrap();
+    let name = dir
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        !entries(parent)
+            .iter()
+            .any(|e| e.contains(&name) && e != &name),
+        "a staging folder was left behind"
+    );
+    // With --force, the folder is replaced whole: one run's files only.
+    assert_exit(
+        &baogong(&["run", &tiny(), "--out", &dir.arg(), "--force"]),
+        0,
+    );
+    assert_eq!(
+        entries(dir.path()),
+        [
+            "closure_days.csv",
+            "closures.csv",
+            "costs.csv",
+            "daily.csv",
+            "report.html",
+            "report.txt"
+        ]
+    );
+    assert!(dir.join("costs.csv").is_file());
 }
 
 // ------------------------------------------------------------ broken pipe

@@ -2,8 +2,10 @@
 
 mod calibration;
 mod cli;
+mod durable;
 mod fidelity;
 mod levers;
+mod merge;
 mod model;
 mod models;
 mod properties;

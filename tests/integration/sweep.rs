@@ -689,7 +689,7 @@ fn chinese_chart_and_workbook_with_bytes_that_do_not_depend_on_the_clock() {
     let rows = plan.run(&pairs, &|| {});
     let m = files::Manifest::of(&plan, None);
     let s = files::summarize(&m, &rows);
-    let render = || files::render(&m, &rows, Some(&s), Lang::Zh).unwrap();
+    let render = || baogong::report::sweep_files::render(&m, &rows, Some(&s), Lang::Zh).unwrap();
     let first = render();
     // A second later: the same bytes.
     std::thread::sleep(std::time::Duration::from_millis(1_100));

@@ -21,11 +21,12 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::files::{Manifest, Summary, Verdict};
-use super::plot::{outcomes, verdict_word};
+use super::draw::text_width;
+use super::sweep_chart::{outcomes, verdict_word};
 use crate::i18n::Lang;
 use crate::i18n::{Msg, msg};
-use crate::report::draw::text_width;
+use crate::sweep::manifest::Manifest;
+use crate::sweep::summary::{Summary, Verdict};
 
 /// Sub-columns of each outcome on the summary sheet.
 const SUB: [Msg; 9] = [

@@ -17,14 +17,14 @@
 
 use plotters::style::RGBColor;
 
-use super::files::{Cell, Summary, Verdict};
-use crate::i18n::Lang;
-use crate::i18n::{Msg, msg};
-use crate::model::score::Term;
-use crate::report::draw::{
+use super::draw::{
     self, Align, BAD, Canvas, GOOD, GRID, INK, Key, MUTED, Mark, Plot, Scale, compact, fit,
     grouped, legend, legend_height, log_label, text_width,
 };
+use crate::i18n::Lang;
+use crate::i18n::{Msg, msg};
+use crate::model::score::Term;
+use crate::sweep::summary::{Cell, Summary, Verdict};
 use crate::t;
 
 /// An outcome that the chart and the workbook show.
@@ -266,7 +266,7 @@ fn signed(x: f64, decimals: usize) -> String {
 }
 
 /// Renders the chart as SVG text in `lang`.
-pub fn svg(s: &Summary, lang: Lang) -> Result<String, anyhow::Error> {
+pub fn svg(s: &Summary, lang: Lang) -> Result<String, draw::ChartError> {
     let ns = s.labels.len();
     let labels = short_labels(&s.labels);
     let panels = panels(s, lang);
