@@ -707,3 +707,41 @@ fn one_sealed_building_calls_no_emergency_transfer() {
         );
     }
 }
+
+#[test]
+fn riders_called_for_a_closure_go_to_that_closure() {
+    // The supplier-count study's city: a street, a community, a compound
+    // and a building sealed at once, then buildings at random. The city's
+    // pool cannot staff them; each calls riders from outside, who arrive a
+    // day later. The street stays short of riders (the pool's riders who
+    // live in sealed areas stop working), so riders called for a building
+    // and handed to the pool were taken by the street, first in order, and
+    // the building's point waited for riders to the end of its closure.
+    let sc = load("supplier_rules.toml");
+    let r = run_replication(&sc, 2022, 0, RunOptions::default());
+    let called: Vec<u32> = r
+        .timeline
+        .iter()
+        .filter_map(|e| match e.what {
+            Happening::RidersCalled { closure, .. } => Some(closure),
+            _ => None,
+        })
+        .collect();
+    let buildings: Vec<_> = r
+        .closures
+        .iter()
+        .filter(|c| c.level == "building" && called.contains(&c.id))
+        .collect();
+    assert!(buildings.len() >= 2, "too few buildings called riders");
+    let street = r.closures.iter().find(|c| c.level == "street").unwrap();
+    for c in buildings {
+        // One point of 20 riders (the scenario's point_riders).
+        assert!(
+            c.riders >= 20,
+            "{}: {} riders at its point, while the street had {}",
+            c.place,
+            c.riders,
+            street.riders
+        );
+    }
+}
