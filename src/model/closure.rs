@@ -46,6 +46,7 @@ impl World<'_> {
             if c.ended.is_none() && city.within(c.place as usize, place as usize) {
                 c.ended = Some(now);
                 c.escalated_to = Some(id);
+                self.resp.active -= 1;
                 absorbed.push(i as u32);
             }
         }
@@ -69,6 +70,7 @@ impl World<'_> {
             riders: Vec::new(),
             riders_wanted: 0,
         });
+        self.resp.active += 1;
         for b in &mut self.homes.sealed_by[p.first..p.end] {
             *b = id;
         }
@@ -147,6 +149,7 @@ impl World<'_> {
             return;
         }
         self.resp.closures[ci].ended = Some(now);
+        self.resp.active -= 1;
         let p = &sc.city.places[self.resp.closures[ci].place as usize];
         for b in &mut self.homes.sealed_by[p.first..p.end] {
             if *b == closure {

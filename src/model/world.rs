@@ -396,6 +396,9 @@ pub(crate) struct Point {
 #[derive(Debug, Default)]
 pub(crate) struct Response {
     pub(crate) closures: Vec<Closure>,
+    /// Closures not yet ended (kept so that "is any closure active" is
+    /// one look, not a scan of every closure so far).
+    pub(crate) active: usize,
     pub(crate) points: Vec<Point>,
     /// Stock per point × category.
     pub(crate) point_stock: Vec<Lots>,
@@ -811,7 +814,15 @@ impl<'a> World<'a> {
 
     /// Whether any closure is active.
     pub(crate) fn any_closure(&self) -> bool {
-        self.resp.closures.iter().any(|c| c.ended.is_none())
+        debug_assert_eq!(
+            self.resp.active,
+            self.resp
+                .closures
+                .iter()
+                .filter(|c| c.ended.is_none())
+                .count()
+        );
+        self.resp.active > 0
     }
 
     /// Recomputes risk levels of buildings and stores, sealed population and
