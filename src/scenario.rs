@@ -10,6 +10,7 @@
 mod build;
 mod dist;
 pub mod estimate;
+mod hints;
 pub mod limits;
 pub mod locate;
 pub mod overrides;
@@ -156,13 +157,27 @@ pub fn load_str(src: &str, file: &str) -> Result<Scenario, ScenarioError> {
 /// Parses scenario text into its raw form (syntax, key names, types).
 pub fn parse_raw(src: &str, file: &str) -> Result<raw::RawScenario, ScenarioError> {
     toml::from_str::<raw::RawScenario>(src).map_err(|e| {
+        // A Chinese keyboard's punctuation explains most syntax errors.
+        if let Some((location, message)) = hints::full_width(src) {
+            return ScenarioError {
+                file: file.to_string(),
+                location: Some(location),
+                key: String::new(),
+                message,
+            };
+        }
         let location = e.span().map(|s| locate::offset_to_location(src, s.start));
         let key = e.span().map(|s| key_at(src, s.start)).unwrap_or_default();
+        let tidied = tidy_en(e.message());
+        let plain = tidied
+            .strip_prefix("invalid type: ")
+            .and_then(|r| r.split_once(", expected "))
+            .and_then(|(got, want)| hints::wrong_type(&key, got, want));
         ScenarioError {
             file: file.to_string(),
             location,
             key,
-            message: tidy(e.message()),
+            message: plain.unwrap_or_else(|| tidy(e.message())),
         }
     })
 }

@@ -571,4 +571,39 @@ crate::catalogue! {
         en: "{settings} setting(s) × {replications} replications = {runs} runs; at most {max} in one sweep (split it with --shard, or give fewer replications)",
         zh: "{settings} 个设置 × {replications} 次重复 = {runs} 次运行；一次扫描最多 {max} 次（可用 --shard 拆分，或减少重复次数）",
     }
+
+    // ---- scenario/hints.rs: the TOML reader's errors in a planner's words
+    SC_FULL_WIDTH {
+        en: "`{ch}` is a {name} from a Chinese keyboard: write the half-width `{half}` instead",
+        zh: "`{ch}` 是{name}（中文输入法）：请改为半角的 `{half}`",
+    }
+    SC_TYPE_EXAMPLE { en: ", for example `{leaf} = {v}`", zh: "，例如 `{leaf} = {v}`" }
+    SC_TYPE_WHOLE {
+        en: "`{leaf}` takes a whole number{unit} without a unit or quotes, not {got}{eg}",
+        zh: "`{leaf}` 应为整数{unit}，不带单位、不加引号，而不是 {got}{eg}",
+    }
+    SC_TYPE_NOT_WHOLE {
+        en: "`{leaf}` takes a whole number, without a decimal point, not {got}{eg}",
+        zh: "`{leaf}` 应为整数，不带小数点，而不是 {got}{eg}",
+    }
+    SC_TYPE_NUMBER {
+        en: "`{leaf}` takes a number{unit} without a unit or quotes, not {got}{eg}",
+        zh: "`{leaf}` 应为数值{unit}，不带单位、不加引号，而不是 {got}{eg}",
+    }
+    SC_TYPE_BOOL {
+        en: "`{leaf}` takes `true` or `false`, without quotes",
+        zh: "`{leaf}` 应为 `true`（是）或 `false`（否），不加引号",
+    }
+    SC_TYPE_TEXT {
+        en: "`{leaf}` takes a text in straight double quotes, for example `{leaf} = \"鼓楼区\"`",
+        zh: "`{leaf}` 应为用半角双引号括起的文字，例如 `{leaf} = \"鼓楼区\"`",
+    }
+    SC_TYPE_NOT_ARRAY {
+        en: "`{leaf}` is one table: write `[{leaf}]`, not `[[{leaf}]]`",
+        zh: "`{leaf}` 是单个表：请写 `[{leaf}]`，而不是 `[[{leaf}]]`",
+    }
+    SC_TYPE_ARRAY {
+        en: "`{leaf}` is a list of tables: write each one as `[[{leaf}]]`, not `[{leaf}]`",
+        zh: "`{leaf}` 是表的列表：每一项请写作 `[[{leaf}]]`，而不是 `[{leaf}]`",
+    }
 }

@@ -104,8 +104,8 @@ pub const LIMITS: &[Limit] = &[
     ),
     l("transport.stop_hours", 0.0, 24.0, H),
     l("transport.route_hours", 0.0, MONTH_H, H),
-    l("closures.duration_days", 0.0, YEARS10_D, D),
-    l("closures.escalation_per_day", 0.0, 10.0, PD),
+    l("closures.duration_days", 0.0, 36_500.0, D),
+    l("closures.escalation_per_day", 0.0, 1_000.0, PD),
     l("closures.new_buildings_per_day", 0.0, 10_000.0, PD),
     l(
         "plan.people_per_supplier",

@@ -299,3 +299,47 @@ fn the_event_budget_stops_a_run_and_the_estimate_refuses_one() {
         &["2 replications at once"],
     );
 }
+
+#[test]
+fn type_errors_and_chinese_keyboard_slips_are_said_plainly() {
+    let dir = TempDir::new("bad-words");
+    let cases: [(&str, &[&str]); 6] = [
+        (
+            "[scenario]\nname = \"x\"\ndays = \"21 days\"\n",
+            &[
+                ":3:8:",
+                "key `scenario.days`",
+                "`days` takes a whole number without a unit or quotes, not \"21 days\", for example `days = 60`",
+            ],
+        ),
+        (
+            "[scenario]\nname = “鼓楼区储备库”\n",
+            &[":2:8:", "`“` is a curly opening quote", "half-width `\"`"],
+        ),
+        (
+            "[plan]\npoint_hours = [8，20]\n",
+            &[":2:17:", "`，` is a full-width comma", "`,`"],
+        ),
+        (
+            "[plan]\ngreen_channel ＝ true\n",
+            &[":2:15:", "`＝`", "`=`"],
+        ),
+        (
+            "[[scenario]]\nname = \"x\"\n",
+            &["write `[scenario]`, not `[[scenario]]`"],
+        ),
+        (
+            "[events]\nkind = \"seal\"\n",
+            &["write each one as `[[events]]`"],
+        ),
+    ];
+    for (i, (text, want)) in cases.iter().enumerate() {
+        let f = write(&dir, &format!("w{i}.toml"), text);
+        refused(&["validate", &f], want);
+    }
+    let f = write(&dir, "zh.toml", "[plan]\npoint_hours = [8，20]\n");
+    refused(
+        &["--lang", "zh", "validate", &f],
+        &["全角逗号", "半角的 `,`"],
+    );
+}
