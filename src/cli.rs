@@ -6,6 +6,7 @@
 //! clap's help and its errors come in that language too.
 
 mod args;
+mod bounds;
 mod init;
 mod merge;
 mod run;

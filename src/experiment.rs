@@ -57,27 +57,76 @@ pub fn run_replication_into(
     run_world(sc, world, at_midnight)
 }
 
+/// Why a bounded replication stopped before the horizon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stopped {
+    /// The observer asked (a signal, say).
+    Asked,
+    /// The event budget ran out: the events simulated and the clock then.
+    Budget {
+        /// Events simulated.
+        events: u64,
+        /// The time of the last one.
+        at: SimTime,
+    },
+}
+
+/// As [`run_replication_into`], simulating at most `max_events` events:
+/// a runaway scenario stops with [`Stopped::Budget`] instead of running
+/// on. Within the budget, the result is the same as without it.
+pub fn run_replication_bounded(
+    sc: &Scenario,
+    seed: u64,
+    replication: u64,
+    sink: Option<&mut dyn TraceSink>,
+    at_midnight: &mut dyn FnMut(SimTime) -> ControlFlow<()>,
+    max_events: u64,
+) -> Result<RunResult, Stopped> {
+    let world = match sink {
+        Some(sink) => World::with_sink(sc, seed, replication, sink),
+        None => World::new(sc, seed, replication, false),
+    };
+    run_world_bounded(sc, world, at_midnight, max_events)
+}
+
 fn run_world(
     sc: &Scenario,
     world: World<'_>,
     at_midnight: &mut dyn FnMut(SimTime) -> ControlFlow<()>,
 ) -> Option<RunResult> {
+    run_world_bounded(sc, world, at_midnight, u64::MAX).ok()
+}
+
+fn run_world_bounded(
+    sc: &Scenario,
+    world: World<'_>,
+    at_midnight: &mut dyn FnMut(SimTime) -> ControlFlow<()>,
+    max_events: u64,
+) -> Result<RunResult, Stopped> {
     let mut sim = Simulation::new(world);
     sim.with_parts(|w, s| w.schedule_initial(s));
     let horizon = sc.horizon();
     let mut events = 0;
     let mut t = SimTime(DAY.min(horizon.0));
     loop {
-        events += sim.run_until(t);
+        match sim.run_until_limited(t, max_events - events) {
+            Ok(n) => events += n,
+            Err(n) => {
+                return Err(Stopped::Budget {
+                    events: events + n,
+                    at: sim.now(),
+                });
+            }
+        }
         if at_midnight(t).is_break() {
-            return None;
+            return Err(Stopped::Asked);
         }
         if t >= horizon {
             break;
         }
         t = SimTime((t.0 + DAY).min(horizon.0));
     }
-    Some(sim.into_model().finish(horizon, events))
+    Ok(sim.into_model().finish(horizon, events))
 }
 
 #[cfg(test)]

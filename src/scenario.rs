@@ -9,6 +9,9 @@
 
 mod build;
 mod dist;
+pub mod estimate;
+mod hints;
+pub mod limits;
 pub mod locate;
 pub mod overrides;
 pub mod raw;
@@ -82,16 +85,62 @@ pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
     load_str(&src, &file)
 }
 
+/// Largest scenario file read [bytes]: a listed city of a million places
+/// fits; anything larger is not a hand-written scenario.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
 /// Reads the scenario file at `path`: its text and its name for messages.
+/// Anything but a regular file (a device such as `/dev/zero`, a FIFO, a
+/// folder) is refused before it is opened, as is a file larger than
+/// [`MAX_FILE_BYTES`]; bytes that are not UTF-8 are named by line and column.
 pub fn read_file(path: &Path) -> Result<(String, String), ScenarioError> {
+    use std::io::Read;
     let file = path.display().to_string();
-    let src = std::fs::read_to_string(path).map_err(|e| ScenarioError {
+    let fail = |message: crate::i18n::Text, location: Option<Location>| ScenarioError {
         file: file.clone(),
-        location: None,
+        location,
         key: String::new(),
-        message: crate::text!(SC_CANNOT_READ, e),
-    })?;
-    Ok((src, file))
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| fail(crate::text!(SC_CANNOT_READ, e), None))?;
+    if !meta.is_file() {
+        return Err(fail(crate::text!(SC_NOT_A_FILE), None));
+    }
+    let max = MAX_FILE_BYTES;
+    if meta.len() > max {
+        return Err(fail(
+            crate::text!(SC_FILE_TOO_LARGE, size = meta.len(), max),
+            None,
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(crate::text!(SC_CANNOT_READ, e), None))?;
+    if bytes.len() as u64 > max {
+        return Err(fail(
+            crate::text!(SC_FILE_TOO_LARGE, size = bytes.len(), max),
+            None,
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(src) => Ok((src, file)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.as_bytes();
+            let before = String::from_utf8_lossy(&bytes[..at]);
+            let location = locate::offset_to_location(&before, before.len());
+            let bad: Vec<String> = bytes[at..]
+                .iter()
+                .take(e.utf8_error().error_len().unwrap_or(1).max(1))
+                .map(|b| format!("{b:#04x}"))
+                .collect();
+            Err(fail(
+                crate::text!(SC_NOT_UTF8, bytes = bad.join(" ")),
+                Some(location),
+            ))
+        }
+    }
 }
 
 /// The compiled-in default scenario.
@@ -108,13 +157,27 @@ pub fn load_str(src: &str, file: &str) -> Result<Scenario, ScenarioError> {
 /// Parses scenario text into its raw form (syntax, key names, types).
 pub fn parse_raw(src: &str, file: &str) -> Result<raw::RawScenario, ScenarioError> {
     toml::from_str::<raw::RawScenario>(src).map_err(|e| {
+        // A Chinese keyboard's punctuation explains most syntax errors.
+        if let Some((location, message)) = hints::full_width(src) {
+            return ScenarioError {
+                file: file.to_string(),
+                location: Some(location),
+                key: String::new(),
+                message,
+            };
+        }
         let location = e.span().map(|s| locate::offset_to_location(src, s.start));
         let key = e.span().map(|s| key_at(src, s.start)).unwrap_or_default();
+        let tidied = tidy_en(e.message());
+        let plain = tidied
+            .strip_prefix("invalid type: ")
+            .and_then(|r| r.split_once(", expected "))
+            .and_then(|(got, want)| hints::wrong_type(&key, got, want));
         ScenarioError {
             file: file.to_string(),
             location,
             key,
-            message: tidy(e.message()),
+            message: plain.unwrap_or_else(|| tidy(e.message())),
         }
     })
 }

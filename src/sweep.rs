@@ -50,6 +50,12 @@ pub const DEFAULT_REPLICATIONS: u64 = 100;
 /// Most settings one sweep may have (a grid that large is a typo).
 pub const MAX_SETTINGS: usize = 10_000;
 
+/// Most replications per setting.
+pub const MAX_REPLICATIONS: u64 = 1_000_000;
+
+/// Most replications of one sweep, over all its settings.
+pub const MAX_RUNS: u64 = 10_000_000;
+
 /// Why a sweep cannot be set up. All are bad input (exit code 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SweepError {
@@ -190,6 +196,11 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         };
         grid.push((k.clone(), values, Origin::FileGrid));
     }
+    for (i, (k, _)) in req.grid.iter().enumerate() {
+        if req.grid[..i].iter().any(|(k2, _)| k2 == k) {
+            return Err(SweepError::Request(crate::text!(SW_GRID_KEY_TWICE, k)));
+        }
+    }
     for (k, values) in &req.grid {
         match grid.iter_mut().find(|g| &g.0 == k) {
             Some(g) => *g = (k.clone(), values.clone(), Origin::Grid),
@@ -243,14 +254,23 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         named.push((None, Vec::new()));
     }
 
-    let combos: usize = grid.iter().map(|g| g.1.len()).product();
-    if named.len().saturating_mul(combos) > MAX_SETTINGS {
-        return Err(SweepError::Request(crate::text!(
-            SW_TOO_MANY_SETTINGS,
-            n = named.len().saturating_mul(combos),
-            max = MAX_SETTINGS
-        )));
-    }
+    // Checked: sizes that multiply past usize must not wrap to a few.
+    let combos = grid
+        .iter()
+        .try_fold(named.len(), |n, g| n.checked_mul(g.1.len()));
+    let combos = match combos {
+        Some(n) if n <= MAX_SETTINGS => n / named.len(),
+        _ => {
+            let n = grid
+                .iter()
+                .fold(named.len() as f64, |n, g| n * g.1.len() as f64);
+            return Err(SweepError::Request(crate::text!(
+                SW_TOO_MANY_SETTINGS,
+                n = format!("{n:.0}"),
+                max = MAX_SETTINGS
+            )));
+        }
+    };
     let mut settings = Vec::new();
     for (name, own) in &named {
         for c in 0..combos {
@@ -306,6 +326,13 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     let replications = match req.replications {
         Some(r) => r,
         None => match table.replications {
+            Some(r) if r > MAX_REPLICATIONS as i64 => {
+                return Err(in_file(
+                    sweep_key().key("replications"),
+                    crate::text!(SW_REPLICATIONS_MAX, r, max = MAX_REPLICATIONS),
+                )
+                .into());
+            }
             Some(r) if r >= 1 => r as u64,
             Some(_) => {
                 return Err(in_file(
@@ -319,6 +346,23 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     };
     if replications == 0 {
         return Err(SweepError::Request(crate::text!(SW_REPLICATIONS_ONE)));
+    }
+    if replications > MAX_REPLICATIONS {
+        return Err(SweepError::Request(crate::text!(
+            SW_REPLICATIONS_MAX_ARG,
+            r = replications,
+            max = MAX_REPLICATIONS
+        )));
+    }
+    let runs = (settings.len() as u64).saturating_mul(replications);
+    if runs > MAX_RUNS {
+        return Err(SweepError::Request(crate::text!(
+            SW_TOO_MANY_RUNS,
+            settings = settings.len(),
+            replications,
+            runs,
+            max = MAX_RUNS
+        )));
     }
     if share::Share::new(settings.len() as u64, replications, None).is_none() {
         return Err(SweepError::Request(crate::text!(

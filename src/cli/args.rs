@@ -72,7 +72,14 @@ pub(crate) struct RunArgs {
     pub(crate) all: bool,
     #[arg(long, requires = "out")]
     pub(crate) force: bool,
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub(crate) max_events: Option<u64>,
+    #[arg(long, value_name = "SIZE")]
+    pub(crate) max_memory: Option<String>,
 }
+
+/// Most worker threads of a sweep.
+pub(crate) const MAX_THREADS: i64 = 1_024;
 
 #[derive(Debug, Args)]
 pub(crate) struct SweepArgs {
@@ -87,7 +94,7 @@ pub(crate) struct SweepArgs {
     pub(crate) seed: Option<u64>,
     #[arg(long, value_name = "LABEL")]
     pub(crate) baseline: Option<String>,
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=MAX_THREADS))]
     pub(crate) threads: Option<u32>,
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
@@ -97,6 +104,8 @@ pub(crate) struct SweepArgs {
     pub(crate) resume: bool,
     #[arg(long, requires = "out")]
     pub(crate) force: bool,
+    #[arg(long, value_name = "SIZE")]
+    pub(crate) max_memory: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -151,6 +160,8 @@ fn arg_help(sub: Option<&str>, id: &str) -> Option<Msg> {
         (Some("run"), "sets") => msg::HELP_RUN_SET,
         (Some("run"), "all") => msg::HELP_RUN_ALL,
         (Some("run"), "force") => msg::HELP_RUN_FORCE,
+        (Some("run"), "max_events") => msg::HELP_RUN_MAX_EVENTS,
+        (Some("run" | "sweep"), "max_memory") => msg::HELP_MAX_MEMORY,
         (Some("sweep"), "resume") => msg::HELP_SWEEP_RESUME,
         (Some("sweep"), "force") => msg::HELP_SWEEP_FORCE,
         (Some("merge"), "force") => msg::HELP_MERGE_FORCE,

@@ -17,7 +17,7 @@ use super::args::{Format, RunArgs};
 use super::signals::Stop;
 use super::{Failure, parse_sets, print, source};
 use baogong::engine::DAY;
-use baogong::experiment::run_replication_into;
+use baogong::experiment::{Stopped, run_replication_bounded};
 use baogong::i18n::Lang;
 use baogong::report::outdir::{Mode, OutDir};
 use baogong::report::{self, TextOptions, TraceCsv};
@@ -36,6 +36,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
         scenario::load_with(&src, &file, &sets).map_err(|e| Failure::scenario(&e, lang))?
     };
     let seed = a.seed.unwrap_or(sc.seed);
+    let budget = super::bounds::check(&sc, a.max_events, a.max_memory.as_deref(), 1, lang)?;
     // The output folder, before any work.
     let mode = if a.force { Mode::Force } else { Mode::Fresh };
     let out = a
@@ -79,7 +80,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
         ),
         _ => None,
     };
-    let r = run_replication_into(
+    let r = run_replication_bounded(
         &sc,
         seed,
         a.replication,
@@ -87,6 +88,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
             .as_mut()
             .map(|t| t as &mut dyn baogong::model::metrics::TraceSink),
         &mut observe,
+        budget,
     );
     bar.finish_and_clear();
     let interrupted = |out: Option<OutDir>| {
@@ -99,9 +101,26 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
         }
         Failure::Interrupted(stop.code())
     };
-    let Some(r) = r else {
-        drop(trace);
-        return Err(interrupted(out));
+    let r = match r {
+        Ok(r) => r,
+        Err(Stopped::Asked) => {
+            drop(trace);
+            return Err(interrupted(out));
+        }
+        Err(Stopped::Budget { events, at }) => {
+            drop(trace);
+            if let Some(o) = out {
+                o.discard();
+            }
+            let s = at.second_of_day();
+            return Err(Failure::Input(t!(
+                lang,
+                RUN_EVENT_BUDGET,
+                events,
+                day = at.day_index() + 1,
+                time = format!("{:02}:{:02}", s / 3600, s / 60 % 60)
+            )));
+        }
     };
 
     let opts = TextOptions {

@@ -57,6 +57,10 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
             .map_err(slurm_error)?
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
     };
+    // Every setting's estimate, with as many replications at once as threads.
+    for s in &plan.settings {
+        super::bounds::check(&s.scenario, None, a.max_memory.as_deref(), threads, lang)?;
+    }
     if let (Some("auto"), Some(s)) = (a.shard.as_deref(), shard) {
         let id = env(slurm::TASK_ID).unwrap_or_default();
         eprintln!(

@@ -55,6 +55,16 @@ pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
         ),
     );
     push(&mut o, t!(lang, VALIDATE_STORES, stores = c.stores.len()));
+    let e = baogong::scenario::estimate::estimate(&sc);
+    push(
+        &mut o,
+        t!(
+            lang,
+            VALIDATE_ESTIMATE,
+            events = format!("{:.0}", e.events),
+            mb = format!("{:.0}", e.bytes / 1e6)
+        ),
+    );
     push(&mut o, t!(lang, VALIDATE_SUPPLIERS));
     let mut suppliers = Table::with_header(
         vec![

@@ -125,6 +125,27 @@ impl<M: Model> Simulation<M> {
         self.processed - before
     }
 
+    /// As [`run_until`](Self::run_until), but processes at most `budget`
+    /// events; `Err` with the events processed by this call when the
+    /// budget ran out before `horizon` (the clock is then at the last
+    /// event processed).
+    pub fn run_until_limited(&mut self, horizon: SimTime, budget: u64) -> Result<u64, u64> {
+        let before = self.processed;
+        while let Some(t) = self.sched.queue.peek_time() {
+            if t > horizon {
+                break;
+            }
+            if self.processed - before >= budget {
+                return Err(self.processed - before);
+            }
+            self.step();
+        }
+        if self.sched.now < horizon {
+            self.sched.now = horizon;
+        }
+        Ok(self.processed - before)
+    }
+
     /// The current simulated time.
     pub fn now(&self) -> SimTime {
         self.sched.now

@@ -114,8 +114,8 @@ crate::catalogue! {
         zh: "作为比较基准的设置标签（或标签开头）。默认取 [sweep] 表的 baseline，或第一个设置",
     }
     HELP_SWEEP_THREADS {
-        en: "Worker threads. By default, SLURM_CPUS_PER_TASK inside a Slurm job that sets it, else all cores",
-        zh: "工作线程数。默认：在设置了 SLURM_CPUS_PER_TASK 的 Slurm 作业中取其值，否则使用全部处理器核心",
+        en: "Worker threads. By default, SLURM_CPUS_PER_TASK inside a Slurm job that sets it, else all cores; at most 1024",
+        zh: "工作线程数。默认：在设置了 SLURM_CPUS_PER_TASK 的 Slurm 作业中取其值，否则使用全部处理器核心；最多 1024",
     }
     HELP_SWEEP_OUT {
         en: "Directory for sweep.json, replications.csv, summary.csv, summary.svg and summary.xlsx",
@@ -402,6 +402,40 @@ crate::catalogue! {
     HELP_SWEEP_FORCE {
         en: "Replace the files in --out DIR (and an interrupted sweep's journal); they go only when the new files are ready",
         zh: "替换 --out 目录中的文件（以及被中断扫描的记录）；新文件全部就绪后才替换",
+    }
+    HELP_RUN_MAX_EVENTS {
+        en: "Stop the run, with exit code 2, after N simulated events; a scenario whose estimate is above N is refused before it starts. By default, 200000000",
+        zh: "模拟 N 个事件后停止运行（退出码 2）；预估事件数超过 N 的情景在开始前即被拒绝。默认 200000000",
+    }
+    HELP_MAX_MEMORY {
+        en: "Refuse, with exit code 2, a scenario whose estimated memory is above SIZE (in MB, or with a unit: 512M, 2G). By default, the machine's memory",
+        zh: "预估内存超过 SIZE 的情景被拒绝（退出码 2）；SIZE 以 MB 计，也可带单位：512M、2G。默认为本机内存",
+    }
+    RUN_TOO_MANY_EVENTS {
+        en: "this scenario is estimated at {events} events per replication, more than the limit of {limit} (--max-events); give a larger --max-events if you mean it, or make the scenario smaller",
+        zh: "该情景每次重复运行预计需模拟 {events} 个事件，超过上限 {limit}（--max-events）；如确需运行，请给出更大的 --max-events，或缩小情景",
+    }
+    RUN_TOO_MUCH_MEMORY {
+        en: "this scenario is estimated to need {need} MB of memory{per}, more than the limit of {limit} MB ({origin}); make the scenario smaller or give a larger --max-memory",
+        zh: "该情景预计需要 {need} MB 内存{per}，超过上限 {limit} MB（{origin}）；请缩小情景，或给出更大的 --max-memory",
+    }
+    RUN_MEMORY_PER_THREADS {
+        en: " ({threads} replications at once, {each} MB each)",
+        zh: "（同时运行 {threads} 次重复，每次 {each} MB）",
+    }
+    RUN_MEMORY_ORIGIN_MACHINE { en: "this machine's memory", zh: "本机内存" }
+    RUN_MEMORY_ORIGIN_OPTION { en: "given by --max-memory", zh: "由 --max-memory 给出" }
+    RUN_EVENT_BUDGET {
+        en: "stopped after {events} events, at day {day} {time}, the limit of --max-events; nothing was written. The scenario makes more work than expected (a closure that escalates to a whole city, say): give a larger --max-events if you mean it",
+        zh: "已模拟 {events} 个事件（第 {day} 天 {time}），达到 --max-events 上限，运行停止，未写入任何文件。该情景的工作量超出预期（例如封控逐级升级至全市）；如确需运行，请给出更大的 --max-events",
+    }
+    BAD_MEMORY_SIZE {
+        en: "--max-memory `{value}`: expected a size in MB, or with a unit (512M, 2G)",
+        zh: "--max-memory `{value}`：应为以 MB 计的大小，或带单位（如 512M、2G）",
+    }
+    VALIDATE_ESTIMATE {
+        en: "estimate for one replication: about {events} events, {mb} MB of memory (escalation not counted)",
+        zh: "单次重复运行预估：约 {events} 个事件，内存 {mb} MB（不含封控升级）",
     }
     HELP_RUN_FORCE {
         en: "Replace the files in --out DIR; they go only when the new files are ready",

@@ -32,6 +32,11 @@ crate::catalogue! {
     UNIT_10K_YUAN { en: "10,000 yuan", zh: "万元" }
     UNIT_TONNES { en: "t", zh: "吨" }
     UNIT_KG { en: "kg", zh: "千克" }
+    UNIT_PER_DAY { en: "per day", zh: "每天" }
+    UNIT_PERSONS { en: "persons", zh: "人" }
+    UNIT_YUAN_PER_KG { en: "yuan/kg", zh: "元/千克" }
+    UNIT_KG_PER_HOUR { en: "kg/h", zh: "千克/小时" }
+    UNIT_KG_PER_DAY { en: "kg/day", zh: "千克/天" }
     SCORE { en: "score", zh: "评分" }
     SCORE_LOWER_IS_BETTER { en: "lower is better", zh: "越低越好" }
 

@@ -7,6 +7,18 @@ crate::catalogue! {
 
     // ---- scenario.rs: reading and parsing
     SC_CANNOT_READ { en: "cannot read the scenario file: {e}", zh: "无法读取情景文件：{e}" }
+    SC_NOT_A_FILE {
+        en: "not a regular file (a device, a pipe or a folder); give the path of a .toml scenario file",
+        zh: "不是普通文件（而是设备、管道或文件夹）；请给出 .toml 情景文件的路径",
+    }
+    SC_FILE_TOO_LARGE {
+        en: "the file has {size} bytes; a scenario file may have at most {max}",
+        zh: "文件有 {size} 字节；情景文件最多 {max} 字节",
+    }
+    SC_NOT_UTF8 {
+        en: "bytes that are not UTF-8 ({bytes}): save the file as UTF-8 (in Notepad, \"Save as\", encoding UTF-8), not GBK or GB2312",
+        zh: "含有非 UTF-8 字节（{bytes}）：请将文件另存为 UTF-8 编码（记事本：“另存为”，编码选 UTF-8），而不是 GBK 或 GB2312",
+    }
     SC_UNKNOWN_KEY {
         en: "unknown key `{key}`; valid keys here: {valid}",
         zh: "未知的键 `{key}`；这里可用的键：{valid}",
@@ -35,12 +47,12 @@ crate::catalogue! {
         zh: "必须是有限的数，而不是 {v}",
     }
     SC_TOO_LARGE {
-        en: "{v} is too large: at most {limit}",
-        zh: "{v} 太大：最多 {limit}",
+        en: "{v} is too large: at most {limit}{unit}",
+        zh: "{v} 太大：最多 {limit}{unit}",
     }
-    SC_TOO_LARGE_IN {
-        en: "{v} is too large: at most {limit} {unit}",
-        zh: "{v} 太大：最多 {limit} {unit}",
+    SC_TOO_SMALL {
+        en: "{v} is too small: at least {limit}{unit}",
+        zh: "{v} 太小：至少 {limit}{unit}",
     }
     SC_POSITIVE {
         en: "must be greater than 0, not {v}",
@@ -147,8 +159,24 @@ crate::catalogue! {
         zh: "按参数生成的 [city] 会自己生成门店和供货方；请删除这个列表或 [city] 表",
     }
     SC_TOO_MANY_BUILDINGS {
-        en: "the city would have {n} buildings and sites; at most 20,000,000",
-        zh: "城市将有 {n} 栋楼和单位(场所)；最多 20,000,000",
+        en: "the city would have {n} buildings and sites; at most {max}",
+        zh: "城市将有 {n} 栋楼和单位(场所)；最多 {max}",
+    }
+    SC_TOO_MANY_PLACES {
+        en: "{n} places are listed; at most {max}",
+        zh: "列出了 {n} 个地点；最多 {max}",
+    }
+    SC_TOO_MANY_ENTRIES {
+        en: "{n} entries are listed; at most {max}",
+        zh: "列出了 {n} 项；最多 {max}",
+    }
+    SC_GOODS_EMPTY {
+        en: "`goods = []` lists no goods category; leave `goods` out for the six default categories, or list each with [[goods]]",
+        zh: "`goods = []` 没有列出任何商品类别；要用默认的六类商品，请删去 `goods`；否则用 [[goods]] 逐一列出",
+    }
+    SC_MASS_TOO_LARGE {
+        en: "the city's need over the horizon, with production, stocks and reserves, comes to {tonnes} t, more than the model's counters hold ({max} t); lower the population, the needs per person, the production share or the number of days",
+        zh: "整个情景期内全市需求量（含生产、库存和储备）达 {tonnes} 吨，超出模型计数所能容纳的 {max} 吨；请减少人口、人均需求、生产比例或天数",
     }
     SC_POP_TOO_SMALL {
         en: "{pop} residents cannot fill {nbuild} buildings",
@@ -524,5 +552,58 @@ crate::catalogue! {
     MG_MORE_SHARDS {
         en: "the set of shards is incomplete: the sweep has {n} shards and {given} are given (missing {missing})",
         zh: "分片不全：该扫描共 {n} 个分片，只给了 {given} 个（缺少 {missing}）",
+    }
+
+    // ---- sweep bounds
+    SW_GRID_KEY_TWICE {
+        en: "--grid gives `{k}` twice; give each key once, with all its values: --grid {k}=V1,V2,V3",
+        zh: "--grid 两次给出 `{k}`；每个键只给一次，并列出其全部取值：--grid {k}=V1,V2,V3",
+    }
+    SW_REPLICATIONS_MAX {
+        en: "{r} replications per setting; at most {max}",
+        zh: "每个设置 {r} 次重复运行；最多 {max} 次",
+    }
+    SW_REPLICATIONS_MAX_ARG {
+        en: "--replications {r}: at most {max} replications per setting",
+        zh: "--replications {r}：每个设置最多 {max} 次重复运行",
+    }
+    SW_TOO_MANY_RUNS {
+        en: "{settings} setting(s) × {replications} replications = {runs} runs; at most {max} in one sweep (split it with --shard, or give fewer replications)",
+        zh: "{settings} 个设置 × {replications} 次重复 = {runs} 次运行；一次扫描最多 {max} 次（可用 --shard 拆分，或减少重复次数）",
+    }
+
+    // ---- scenario/hints.rs: the TOML reader's errors in a planner's words
+    SC_FULL_WIDTH {
+        en: "`{ch}` is a {name} from a Chinese keyboard: write the half-width `{half}` instead",
+        zh: "`{ch}` 是{name}（中文输入法）：请改为半角的 `{half}`",
+    }
+    SC_TYPE_EXAMPLE { en: ", for example `{leaf} = {v}`", zh: "，例如 `{leaf} = {v}`" }
+    SC_TYPE_WHOLE {
+        en: "`{leaf}` takes a whole number{unit} without a unit or quotes, not {got}{eg}",
+        zh: "`{leaf}` 应为整数{unit}，不带单位、不加引号，而不是 {got}{eg}",
+    }
+    SC_TYPE_NOT_WHOLE {
+        en: "`{leaf}` takes a whole number, without a decimal point, not {got}{eg}",
+        zh: "`{leaf}` 应为整数，不带小数点，而不是 {got}{eg}",
+    }
+    SC_TYPE_NUMBER {
+        en: "`{leaf}` takes a number{unit} without a unit or quotes, not {got}{eg}",
+        zh: "`{leaf}` 应为数值{unit}，不带单位、不加引号，而不是 {got}{eg}",
+    }
+    SC_TYPE_BOOL {
+        en: "`{leaf}` takes `true` or `false`, without quotes",
+        zh: "`{leaf}` 应为 `true`（是）或 `false`（否），不加引号",
+    }
+    SC_TYPE_TEXT {
+        en: "`{leaf}` takes a text in straight double quotes, for example `{leaf} = \"鼓楼区\"`",
+        zh: "`{leaf}` 应为用半角双引号括起的文字，例如 `{leaf} = \"鼓楼区\"`",
+    }
+    SC_TYPE_NOT_ARRAY {
+        en: "`{leaf}` is one table: write `[{leaf}]`, not `[[{leaf}]]`",
+        zh: "`{leaf}` 是单个表：请写 `[{leaf}]`，而不是 `[[{leaf}]]`",
+    }
+    SC_TYPE_ARRAY {
+        en: "`{leaf}` is a list of tables: write each one as `[[{leaf}]]`, not `[{leaf}]`",
+        zh: "`{leaf}` 是表的列表：每一项请写作 `[[{leaf}]]`，而不是 `[{leaf}]`",
     }
 }

@@ -10,7 +10,7 @@ use super::dist::dist_from_raw;
 use super::locate::KeyPath;
 use super::raw::*;
 use crate::engine::{DAY, HOUR, MINUTE, RngStreams, SimTime, StreamId};
-use crate::i18n::{Text, msg};
+use crate::i18n::{Msg, Text};
 use crate::model::Dist;
 use crate::model::config::{self as m, Level, Scenario};
 use crate::{t, text};
@@ -33,38 +33,46 @@ fn problem<T>(path: &KeyPath, message: impl Into<Text>) -> R<T> {
     })
 }
 
-/// A finite number within the key's sane range: durations and covers in
-/// days up to ten years, hours up to ten years, a person's daily need up to
-/// 100 kg, anything else up to 10^12 (so that gram arithmetic cannot overflow).
+/// A finite number within the key's bounds in the table of
+/// [`limits`](super::limits) (a key missing there is bounded by 10^9).
 fn finite(path: &KeyPath, v: f64) -> R<f64> {
     if !v.is_finite() {
         return problem(path, text!(SC_NOT_FINITE, v));
     }
-    let key = match path.0.last() {
-        Some(super::locate::PathSeg::Key(k)) => k.as_str(),
-        _ => "",
-    };
-    let (limit, unit) = if key == "need_kg_per_person_day" {
-        (100.0, Some(msg::UNIT_KG_PER_PERSON_DAY))
-    } else if key.ends_with("_days") {
-        (3_650.0, Some(msg::UNIT_DAYS))
-    } else if key.ends_with("_hours") {
-        (87_600.0, Some(msg::UNIT_HOURS))
-    } else {
-        (1e12, None)
-    };
-    if v.abs() > limit {
+    let limit = super::limits::lookup(path);
+    #[cfg(test)]
+    if limit.is_none() {
+        super::limits::MISSING.with(|m| m.borrow_mut().push(path.to_string()));
+    }
+    let (lo, hi, unit) = limit.map_or((f64::MIN, 1e9, None), |l| (l.min, l.max, l.unit));
+    let unit_text = |lang| unit.map_or(String::new(), |u: Msg| format!(" {}", u.get(lang)));
+    let shown = plain(v);
+    if v.abs() > hi {
+        let limit = plain(hi);
         return problem(
             path,
-            match unit {
-                Some(u) => {
-                    Text::each(|lang| t!(lang, SC_TOO_LARGE_IN, v, limit, unit = u.get(lang)))
-                }
-                None => text!(SC_TOO_LARGE, v, limit),
-            },
+            Text::each(|lang| t!(lang, SC_TOO_LARGE, v = shown, limit, unit = unit_text(lang))),
+        );
+    }
+    // Zero stays for the sign rules (`positive`, `non_negative`) to judge.
+    if v != 0.0 && v.abs() < lo {
+        let limit = plain(lo);
+        return problem(
+            path,
+            Text::each(|lang| t!(lang, SC_TOO_SMALL, v = shown, limit, unit = unit_text(lang))),
         );
     }
     Ok(v)
+}
+
+/// A number as a planner reads it: `1e300` and `1e-12` in scientific
+/// notation, everyday figures as written.
+fn plain(v: f64) -> String {
+    if v != 0.0 && (v.abs() >= 1e9 || v.abs() < 1e-4) {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
 }
 
 /// A number > 0.
@@ -87,7 +95,11 @@ fn non_negative(path: &KeyPath, v: f64) -> R<f64> {
 
 /// A share in [0, 1].
 fn share(path: &KeyPath, v: f64) -> R<f64> {
-    if (0.0..=1.0).contains(&finite(path, v)?) {
+    // A share's bounds are its own rule, not the table's.
+    if !v.is_finite() {
+        return problem(path, text!(SC_NOT_FINITE, v));
+    }
+    if (0.0..=1.0).contains(&v) {
         Ok(v)
     } else {
         problem(path, text!(SC_SHARE, v))
@@ -106,6 +118,28 @@ fn int_in(path: &KeyPath, v: i64, lo: i64, hi: i64) -> R<u64> {
 }
 
 fn dist(path: &KeyPath, raw: &RawDist) -> R<Dist> {
+    match raw {
+        RawDist::Const(v) => {
+            finite(path, *v)?;
+        }
+        RawDist::Spec(s) => {
+            for (k, v) in [
+                ("min", s.min),
+                ("mode", s.mode),
+                ("max", s.max),
+                ("mean", s.mean),
+                ("sd", s.sd),
+            ] {
+                if let Some(v) = v {
+                    // The spec's numbers take the bounds of its key.
+                    finite(path, v).map_err(|mut p| {
+                        p.path = path.key(k);
+                        p
+                    })?;
+                }
+            }
+        }
+    }
     dist_from_raw(raw).map_err(|message| Problem {
         path: path.clone(),
         message,
@@ -353,9 +387,19 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         spoilage_tonnes: non_negative(&scp.key("spoilage_tonnes"), sc.spoilage_tonnes)?,
     };
 
+    if raw.events.len() > super::limits::MAX_EVENTS {
+        return problem(
+            &root.key("events").index(super::limits::MAX_EVENTS),
+            text!(
+                SC_TOO_MANY_ENTRIES,
+                n = raw.events.len(),
+                max = super::limits::MAX_EVENTS
+            ),
+        );
+    }
     let events = events(raw, days, &city)?;
 
-    Ok(Scenario {
+    let sc = Scenario {
         source: source.to_string(),
         name: raw.scenario.name.clone(),
         description: raw.scenario.description.clone(),
@@ -375,7 +419,25 @@ pub fn build(raw: &RawScenario, source: &str) -> R<Scenario> {
         costs,
         score,
         events,
-    })
+    };
+    // The products the gram arithmetic must hold.
+    let grams = super::limits::mass_bound_grams(&sc);
+    if grams > super::limits::MAX_GRAMS {
+        let key = match &raw.city {
+            Some(c) if c.production_share > 1.0 => root.key("city").key("production_share"),
+            Some(_) => root.key("city").key("population"),
+            None => root.key("places"),
+        };
+        return problem(
+            &key,
+            text!(
+                SC_MASS_TOO_LARGE,
+                tonnes = format!("{:.3e}", grams / 1e6),
+                max = format!("{:.0e}", super::limits::MAX_GRAMS / 1e6)
+            ),
+        );
+    }
+    Ok(sc)
 }
 
 fn unknown_goods(name: &str, goods: &[m::Goods]) -> Text {
@@ -405,10 +467,22 @@ fn default_goods() -> Vec<RawGoods> {
 }
 
 fn goods(raw: &RawScenario) -> R<Vec<m::Goods>> {
-    let list = if raw.goods.is_empty() {
-        default_goods()
-    } else {
-        raw.goods.clone()
+    let list = match &raw.goods {
+        None => default_goods(),
+        Some(l) if l.is_empty() => {
+            return problem(&KeyPath::root().key("goods"), text!(SC_GOODS_EMPTY));
+        }
+        Some(l) if l.len() > super::limits::MAX_GOODS => {
+            return problem(
+                &KeyPath::root().key("goods").index(super::limits::MAX_GOODS),
+                text!(
+                    SC_TOO_MANY_ENTRIES,
+                    n = l.len(),
+                    max = super::limits::MAX_GOODS
+                ),
+            );
+        }
+        Some(l) => l.clone(),
     };
     let mut out: Vec<m::Goods> = Vec::new();
     for (i, g) in list.iter().enumerate() {
@@ -715,10 +789,14 @@ fn generate(c: &RawCity, seed: u64) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supp
     )?;
     let sites = int_in(&cp.key("sites_per_street"), c.sites_per_street, 0, 1_000)?;
     let nbuild = nd * ns * nc * nk * nb;
-    if nbuild + nd * ns * sites > 20_000_000 {
+    if nbuild + nd * ns * sites > super::limits::MAX_PLACES_WITH_PEOPLE {
         return problem(
             &cp.key("buildings_per_compound"),
-            text!(SC_TOO_MANY_BUILDINGS, n = nbuild + nd * ns * sites),
+            text!(
+                SC_TOO_MANY_BUILDINGS,
+                n = nbuild + nd * ns * sites,
+                max = super::limits::MAX_PLACES_WITH_PEOPLE
+            ),
         );
     }
     if nbuild > pop {
@@ -886,6 +964,31 @@ fn explicit(raw: &RawScenario) -> R<(Vec<Node>, Vec<StoreSpec>, Vec<m::Supplier>
     let root = KeyPath::root();
     if raw.places.is_empty() {
         return problem(&root, text!(SC_NO_CITY));
+    }
+    if raw.places.len() > super::limits::MAX_PLACES {
+        return problem(
+            &root.key("places").index(super::limits::MAX_PLACES),
+            text!(
+                SC_TOO_MANY_PLACES,
+                n = raw.places.len(),
+                max = super::limits::MAX_PLACES
+            ),
+        );
+    }
+    let with_people = raw
+        .places
+        .iter()
+        .filter(|p| matches!(p.level.as_str(), "building" | "site"))
+        .count() as u64;
+    if with_people > super::limits::MAX_PLACES_WITH_PEOPLE {
+        return problem(
+            &root.key("places"),
+            text!(
+                SC_TOO_MANY_BUILDINGS,
+                n = with_people,
+                max = super::limits::MAX_PLACES_WITH_PEOPLE
+            ),
+        );
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut by_name = std::collections::BTreeMap::new();

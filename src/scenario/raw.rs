@@ -15,8 +15,9 @@ use serde::Deserialize;
 pub struct RawScenario {
     /// `[scenario]`: name, horizon, seed.
     pub scenario: RawMeta,
-    /// `[[goods]]`: goods categories; empty means the six default ones.
-    pub goods: Vec<RawGoods>,
+    /// `[[goods]]`: goods categories; absent means the six default ones
+    /// (an empty list, `goods = []`, is an error).
+    pub goods: Option<Vec<RawGoods>>,
     /// `[city]`: a generated city (instead of listing places).
     pub city: Option<RawCity>,
     /// `[[places]]`: places listed one by one.

@@ -138,7 +138,7 @@ fn a_sweep_into_a_folder_of_other_files_is_refused_before_any_work() {
         "sweep",
         &tiny(),
         "--replications",
-        "100000000",
+        "1000000",
         "--out",
         &out.display().to_string(),
     ]);

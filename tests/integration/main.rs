@@ -1,5 +1,6 @@
 //! The single integration-test binary, split by feature area.
 
+mod bad_input;
 mod calibration;
 mod cli;
 mod durable;

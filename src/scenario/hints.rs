@@ -1,0 +1,153 @@
+//! Messages in a planner's words for what the TOML reader rejects:
+//! full-width punctuation typed on a Chinese keyboard, and values of the
+//! wrong type, said with the key, its unit and an example.
+
+use super::locate::{self, KeyPath, Location};
+use crate::i18n::Text;
+use crate::text;
+
+/// Full-width punctuation and the half-width character TOML wants.
+const FULL_WIDTH: &[(char, char, &str, &str)] = &[
+    ('，', ',', "full-width comma", "全角逗号"),
+    ('＝', '=', "full-width equals sign", "全角等号"),
+    ('“', '"', "curly opening quote", "中文左引号"),
+    ('”', '"', "curly closing quote", "中文右引号"),
+    ('‘', '\'', "curly opening quote", "中文左单引号"),
+    ('’', '\'', "curly closing quote", "中文右单引号"),
+    ('［', '[', "full-width bracket", "全角方括号"),
+    ('］', ']', "full-width bracket", "全角方括号"),
+    ('【', '[', "Chinese bracket", "中文方括号"),
+    ('】', ']', "Chinese bracket", "中文方括号"),
+    ('：', ':', "full-width colon", "全角冒号"),
+    ('｛', '{', "full-width brace", "全角花括号"),
+    ('｝', '}', "full-width brace", "全角花括号"),
+    ('．', '.', "full-width full stop", "全角句点"),
+    ('　', ' ', "full-width space", "全角空格"),
+];
+
+/// The first full-width punctuation mark outside quotes and comments, with
+/// where it is and what to write instead.
+pub fn full_width(src: &str) -> Option<(Location, Text)> {
+    for (n, line) in src.lines().enumerate() {
+        let mut quote: Option<char> = None;
+        for (col, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None if c == '"' || c == '\'' => quote = Some(c),
+                None if c == '#' => break,
+                None => {
+                    if let Some(&(ch, half, en, zh)) = FULL_WIDTH.iter().find(|f| f.0 == c) {
+                        let location = Location {
+                            line: n + 1,
+                            column: col + 1,
+                        };
+                        let message = crate::i18n::Text::each(|lang| {
+                            let name = if lang == crate::i18n::Lang::Zh {
+                                zh
+                            } else {
+                                en
+                            };
+                            crate::t!(lang, SC_FULL_WIDTH, ch, name, half)
+                        });
+                        return Some((location, message));
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The value `key` has in the built-in default scenario, as written there.
+fn default_value(key: &str) -> Option<String> {
+    let path = KeyPath::parse(key);
+    let at = locate::locate(super::DEFAULT_SCENARIO, &path)?;
+    let line = super::DEFAULT_SCENARIO.lines().nth(at.line - 1)?;
+    let (_, v) = line.split_once('=')?;
+    let v = v.split(" #").next().unwrap_or(v).trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+/// A plain message for serde's "invalid type: X, expected Y" at `key`, if
+/// there is one.
+pub fn wrong_type(key: &str, got: &str, want: &str) -> Option<Text> {
+    let leaf = key.rsplit('.').next().unwrap_or(key);
+    let leaf = leaf.split('[').next().unwrap_or(leaf);
+    let unit = super::limits::lookup(&KeyPath::parse(key)).and_then(|l| l.unit);
+    let example = default_value(key);
+    let eg = |lang| match &example {
+        Some(v) => crate::t!(lang, SC_TYPE_EXAMPLE, leaf, v),
+        None => String::new(),
+    };
+    let unit_of = |lang| unit.map_or(String::new(), |u| format!(" [{}]", u.get(lang)));
+    let whole = want == "i64" || want == "u64" || want == "i32" || want == "u32";
+    let number = want == "f64" || want.starts_with("a number");
+    // `[[scenario]]` for `[scenario]`: a top-level table given as a list.
+    let top_table = !key.contains('.') && !key.contains('[');
+    let listed = got == "sequence" || got == "array";
+    // The value as written: `"21 days"` of `string "21 days"`.
+    let float = got.starts_with("floating point");
+    let got = ["floating point ", "string ", "integer ", "boolean "]
+        .iter()
+        .find_map(|p| got.strip_prefix(p))
+        .unwrap_or(got);
+    let wants_list = want.starts_with("a sequence");
+    // serde reads a struct from a list by position, so `[[scenario]]` says
+    // that its first table is not the first field.
+    let msg = if !wants_list && top_table && (listed || got == "map") {
+        text!(SC_TYPE_NOT_ARRAY, leaf)
+    } else if whole && float {
+        Text::each(|lang| crate::t!(lang, SC_TYPE_NOT_WHOLE, leaf, got, eg = eg(lang)))
+    } else if whole || number {
+        Text::each(|lang| {
+            let unit = unit_of(lang);
+            if whole {
+                crate::t!(lang, SC_TYPE_WHOLE, leaf, unit, got, eg = eg(lang))
+            } else {
+                crate::t!(lang, SC_TYPE_NUMBER, leaf, unit, got, eg = eg(lang))
+            }
+        })
+    } else if want == "a boolean" {
+        Text::each(|lang| crate::t!(lang, SC_TYPE_BOOL, leaf))
+    } else if want == "a string" {
+        Text::each(|lang| crate::t!(lang, SC_TYPE_TEXT, leaf))
+    } else if wants_list && got == "map" {
+        text!(SC_TYPE_ARRAY, leaf)
+    } else {
+        return None;
+    };
+    Some(msg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_marks_outside_quotes_are_found() {
+        let (at, m) = full_width("[scenario]\nname = \"鼓楼，区\"\ndays＝21\n").expect("found");
+        assert_eq!((at.line, at.column), (3, 5));
+        assert!(m.en.contains("`＝`") && m.en.contains("`=`"), "{}", m.en);
+        assert!(full_width("# 注释，注释\nname = \"a，b\"\n").is_none());
+        let (at, _) = full_width("place = “鼓楼区储备库”\n").expect("curly");
+        assert_eq!((at.line, at.column), (1, 9));
+    }
+
+    #[test]
+    fn wrong_types_are_said_with_an_example() {
+        let m = wrong_type("scenario.days", "string \"21 days\"", "i64").expect("days");
+        assert_eq!(
+            m.en,
+            "`days` takes a whole number without a unit or quotes, not \"21 days\", for example `days = 60`"
+        );
+        let m = wrong_type("plan.order_interval_days", "string \"2\"", "f64").expect("f64");
+        assert!(m.en.contains("a number [days]"), "{}", m.en);
+        let m = wrong_type("scenario", "map", "a string").expect("[[scenario]]");
+        assert!(
+            m.en.contains("write `[scenario]`, not `[[scenario]]`"),
+            "{}",
+            m.en
+        );
+    }
+}
