@@ -75,15 +75,11 @@ impl World<'_> {
         if bases.is_empty() {
             return;
         }
-        let per_staff = sc.transport.warehouse_kg_per_staff_day * G;
         for d in (0..sups.len()).filter(|&i| sups[i].is_depot()) {
-            // What its staff at work can ship in a day, all categories: a
-            // depot orders no more than it can pass on (goods ordered into
-            // a depot whose staff are sealed in would only pile up there).
-            let att = sups[d]
-                .district
-                .map_or(1.0, |x| self.districts.attendance[x]);
-            let can_ship = f64::from(sups[d].staff) * att * per_staff;
+            // A depot orders no more than its staff at work can pass on
+            // (goods ordered into a depot whose staff are sealed in would
+            // only pile up there).
+            let can_ship = self.depot_ship_capacity(d);
             let draws: i64 = (0..nc)
                 .map(|c| self.depots.normal[d * nc + c] + self.depots.duty[d * nc + c])
                 .sum();

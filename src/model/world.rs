@@ -883,13 +883,11 @@ impl<'a> World<'a> {
         self.districts
             .riders
             .reset_day(&self.districts.attendance, per_rider);
-        let per_staff = self.sc.transport.warehouse_kg_per_staff_day * G;
         for (i, sp) in self.sc.city.suppliers.iter().enumerate() {
             // Depots are staff-bound; a base's output is bounded by its
             // capacity and its trucks.
             self.depots.budget[i] = if sp.is_depot() {
-                let att = sp.district.map_or(1.0, |d| self.districts.attendance[d]);
-                (f64::from(sp.staff) * att * per_staff) as i64
+                self.depot_ship_capacity(i) as i64
             } else {
                 i64::MAX
             };
@@ -897,6 +895,14 @@ impl<'a> World<'a> {
         self.depots
             .capacity_left
             .copy_from_slice(&self.depots.capacity);
+    }
+
+    /// What depot `i`'s staff at work today can ship in a day, all
+    /// categories [g].
+    pub(crate) fn depot_ship_capacity(&self, i: usize) -> f64 {
+        let sp = &self.sc.city.suppliers[i];
+        let att = sp.district.map_or(1.0, |d| self.districts.attendance[d]);
+        f64::from(sp.staff) * att * self.sc.transport.warehouse_kg_per_staff_day * G
     }
 
     /// Records what happened for the timeline.

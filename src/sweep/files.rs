@@ -222,6 +222,20 @@ impl MergeRows {
         })
     }
 
+    /// Refuses `row`, read at `at`, unless it belongs to shard `k`'s share.
+    fn its_own(&self, k: usize, at: &str, row: &Row) -> Result<(), MergeError> {
+        match self.shards[k].share.position(row.setting, row.replication) {
+            Some(_) => Ok(()),
+            None => Err(text!(
+                MG_NOT_ITS_ROW,
+                at,
+                setting = row.setting,
+                replication = row.replication
+            )
+            .into()),
+        }
+    }
+
     fn next_row(&mut self) -> Result<Option<Row>, MergeError> {
         let n = self.shards.len() as u64;
         if self.next == self.total {
@@ -229,19 +243,7 @@ impl MergeRows {
             for i in 0..self.shards.len() {
                 if let Some(at) = self.read(i)? {
                     let row = self.row(i, &at)?;
-                    if self.shards[i]
-                        .share
-                        .position(row.setting, row.replication)
-                        .is_none()
-                    {
-                        return Err(text!(
-                            MG_NOT_ITS_ROW,
-                            at,
-                            setting = row.setting,
-                            replication = row.replication
-                        )
-                        .into());
-                    }
+                    self.its_own(i, &at, &row)?;
                     return Err(text!(MG_EXTRA_ROWS, at).into());
                 }
             }
@@ -262,19 +264,7 @@ impl MergeRows {
         };
         let row = self.row(k, &at)?;
         if (row.setting as u64, row.replication) != (want_setting, want_replication) {
-            if self.shards[k]
-                .share
-                .position(row.setting, row.replication)
-                .is_none()
-            {
-                return Err(text!(
-                    MG_NOT_ITS_ROW,
-                    at,
-                    setting = row.setting,
-                    replication = row.replication
-                )
-                .into());
-            }
+            self.its_own(k, &at, &row)?;
             return Err(text!(
                 MG_WRONG_ROW,
                 at,

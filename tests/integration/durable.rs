@@ -11,6 +11,7 @@ use std::process::{Child, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use super::cli::{TempDir, assert_exit, baogong, command, entries, stderr, tiny};
+use super::sweep::{assert_same_files, read};
 
 /// 3 settings × `REPS` replications of tiny.toml.
 const GRID: &str = "plan.decision_delay_hours=1,6,24";
@@ -80,22 +81,6 @@ fn signal(child: &Child, sig: &str) {
         .status()
         .expect("kill runs");
     assert!(ok.success());
-}
-
-fn read(dir: &Path, name: &str) -> Vec<u8> {
-    std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()))
-}
-
-fn assert_same_files(a: &Path, b: &Path) {
-    assert_eq!(entries(a), entries(b));
-    for name in entries(a) {
-        assert!(
-            read(a, &name) == read(b, &name),
-            "{name} differs between {} and {}",
-            a.display(),
-            b.display()
-        );
-    }
 }
 
 /// Nothing of `out` but `out` itself is left in its parent.

@@ -19,12 +19,12 @@ fn sweep(out: &TempDir, extra: &[&str]) -> std::process::Output {
     baogong(&args)
 }
 
-fn read(dir: &Path, name: &str) -> Vec<u8> {
+pub(crate) fn read(dir: &Path, name: &str) -> Vec<u8> {
     std::fs::read(dir.join(name)).unwrap_or_else(|e| panic!("{}: {e}", dir.join(name).display()))
 }
 
 /// Asserts that two sweep directories hold the same files, byte for byte.
-fn assert_same_files(a: &Path, b: &Path) {
+pub(crate) fn assert_same_files(a: &Path, b: &Path) {
     assert_eq!(entries(a), entries(b));
     for name in entries(a) {
         assert!(
