@@ -59,28 +59,7 @@ impl World<'_> {
             if amounts.iter().all(|&a| a <= 0) {
                 continue;
             }
-            let is_part = |o: &Order| {
-                o.amounts
-                    .iter()
-                    .zip(fresh)
-                    .all(|(&a, &f)| a == 0 || f == part)
-            };
-            match fleet
-                .queue
-                .iter_mut()
-                .find(|o| o.dest == order.dest && o.kind == order.kind && is_part(o))
-            {
-                Some(o) => o
-                    .amounts
-                    .iter_mut()
-                    .zip(&amounts)
-                    .for_each(|(a, b)| *a += b),
-                None => fleet.queue.push_back(Order {
-                    dest: order.dest,
-                    kind: order.kind,
-                    amounts,
-                }),
-            }
+            fleet.queue.add(order.dest, order.kind, part, amounts);
         }
     }
 
@@ -186,7 +165,7 @@ impl World<'_> {
             let mut room = room0;
             let mut stops: Vec<Stop> = Vec::new();
             let mut done: Vec<usize> = Vec::new();
-            let mut again: Vec<Order> = Vec::new();
+            let mut again: Vec<(Order, bool)> = Vec::new();
             let picks: Vec<usize> =
                 std::iter::once(first)
                     .chain((0..look).filter(|&j| {
@@ -235,9 +214,16 @@ impl World<'_> {
                 } else if load.iter().any(|&g| g > 0) {
                     // Served in part: to the back of the queue, so that the
                     // next vehicle serves another destination first.
-                    self.fleet_mut(origin).queue[j].amounts = left;
                     done.push(j);
-                    again.push(self.fleet(origin).queue[j].clone());
+                    let part = self.fleet(origin).queue.part(j);
+                    again.push((
+                        Order {
+                            dest: order.dest,
+                            kind: order.kind,
+                            amounts: left,
+                        },
+                        part,
+                    ));
                 }
                 if load.iter().any(|&g| g > 0) {
                     stops.push(Stop {
@@ -249,10 +235,13 @@ impl World<'_> {
                 }
             }
             done.sort_unstable();
+            let queue = &mut self.fleet_mut(origin).queue;
             for &j in done.iter().rev() {
-                self.fleet_mut(origin).queue.remove(j);
+                queue.remove(j);
             }
-            self.fleet_mut(origin).queue.extend(again);
+            for (order, part) in again {
+                queue.push_back(order, part);
+            }
             if stops.is_empty() {
                 continue;
             }
@@ -284,7 +273,7 @@ impl World<'_> {
     /// Goods of category `c` waiting at `origin` for a vehicle [g]
     /// (backorders).
     pub(crate) fn queued(&self, origin: Origin, c: usize) -> i64 {
-        self.fleet(origin).queue.iter().map(|o| o.amounts[c]).sum()
+        self.fleet(origin).queue.waiting(c)
     }
 
     fn origin_district(&self, origin: Origin) -> Option<usize> {
