@@ -7,9 +7,10 @@
 //! that adding an order and asking what is owed take no scan of a long
 //! queue.
 
-use std::collections::HashMap;
 use std::collections::VecDeque;
 use std::ops::Index;
+
+use rustc_hash::FxHashMap;
 
 use super::world::{Dest, Order, ShipKind};
 
@@ -21,7 +22,7 @@ pub(crate) struct OrderQueue {
     orders: VecDeque<(u64, bool, Order)>,
     /// The ticket of the order waiting per (destination, purpose, fresh);
     /// looked up, never iterated, so its order does not matter.
-    keys: HashMap<(Dest, ShipKind, bool), u64>,
+    keys: FxHashMap<(Dest, ShipKind, bool), u64>,
     /// The next ticket.
     next: u64,
     /// Grams waiting per category.

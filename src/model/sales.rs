@@ -54,7 +54,8 @@ impl Rations {
     /// Intervals kept at once.
     const KEPT: usize = 4;
 
-    /// What each building and each district eat over `dt` seconds [g].
+    /// Which of `kept` holds what each building and each district eat over
+    /// `dt` seconds [g], worked out now if none does.
     fn over(
         &mut self,
         dt: u64,
@@ -62,29 +63,32 @@ impl Rations {
         buildings: &[super::config::Building],
         nd: usize,
         nc: usize,
-    ) -> (&[i64], &[i64]) {
-        let k = match self.kept.iter().position(|e| e.0 == dt) {
-            Some(k) => k,
-            None => {
-                let share = dt as f64 / DAY as f64;
-                let per_building: Vec<i64> =
-                    need.iter().map(|&n| (n as f64 * share) as i64).collect();
-                let mut per_district = vec![0i64; nd * nc];
-                for (b, bd) in buildings.iter().enumerate() {
-                    for c in 0..nc {
-                        per_district[bd.district * nc + c] += per_building[b * nc + c];
-                    }
-                }
-                if self.kept.len() == Self::KEPT {
-                    self.kept.remove(0);
-                }
-                self.kept.push((dt, per_building, per_district));
-                self.kept.len() - 1
+    ) -> usize {
+        if let Some(k) = self.kept.iter().position(|e| e.0 == dt) {
+            return k;
+        }
+        let share = dt as f64 / DAY as f64;
+        let per_building: Vec<i64> = need.iter().map(|&n| (n as f64 * share) as i64).collect();
+        let mut per_district = vec![0i64; nd * nc];
+        for (b, bd) in buildings.iter().enumerate() {
+            for c in 0..nc {
+                per_district[bd.district * nc + c] += per_building[b * nc + c];
             }
-        };
-        let e = &self.kept[k];
-        (&e.1, &e.2)
+        }
+        if self.kept.len() == Self::KEPT {
+            self.kept.remove(0);
+        }
+        self.kept.push((dt, per_building, per_district));
+        self.kept.len() - 1
     }
+}
+
+/// A meal under way: the rations of its interval and the need left unmet
+/// so far per category [g].
+struct Meal {
+    rations: Rations,
+    k: usize,
+    unmet: Vec<i64>,
 }
 
 /// Sets `v` to `n` zeros, reusing its memory.
@@ -108,47 +112,77 @@ impl World<'_> {
     /// Residents consume from their pantries up to `now`; what an empty
     /// pantry cannot give is unmet need.
     pub(crate) fn consume_all(&mut self, now: SimTime) {
+        if let Some(mut meal) = self.meal_until(now) {
+            for b in 0..self.sc.city.buildings.len() {
+                self.eat(b, &mut meal);
+            }
+            self.meal_done(meal);
+        }
+    }
+
+    /// Starts a meal: the consumption from the last one up to `now`, eaten
+    /// building by building with [`World::eat`] and closed with
+    /// [`World::meal_done`]; `None` if no time has passed.
+    fn meal_until(&mut self, now: SimTime) -> Option<Meal> {
         let dt = now.since(self.homes.last_consume).0;
         if dt == 0 {
-            return;
+            return None;
         }
         self.homes.last_consume = now;
-        let nc = self.nc;
         let sc = self.sc;
-        let nd = sc.city.districts.len();
         let mut rations = std::mem::take(&mut self.homes.rations);
-        let (per_building, per_district) =
-            rations.over(dt, &self.homes.need, &sc.city.buildings, nd, nc);
-        let mut unmet = vec![0i64; nc];
-        for (b, bd) in sc.city.buildings.iter().enumerate() {
-            let row = b * nc;
-            let want = &per_building[row..row + nc];
-            let pantry = &mut self.homes.pantry[row..row + nc];
-            let mut short = 0;
-            for c in 0..nc {
-                let eaten = want[c].min(pantry[c]);
-                pantry[c] -= eaten;
-                if eaten < want[c] {
-                    let miss = want[c] - eaten;
-                    self.m.daily[bd.district * nc + c][UNMET] += miss;
-                    unmet[c] += miss;
-                    short += miss;
-                }
-            }
-            // Shortage inside a sealed area counts against its closure too.
-            let sealed = self.homes.sealed_by[b];
-            if short > 0 && sealed != NONE {
-                self.resp.closures[sealed as usize].unmet += short;
+        let k = rations.over(
+            dt,
+            &self.homes.need,
+            &sc.city.buildings,
+            sc.city.districts.len(),
+            self.nc,
+        );
+        Some(Meal {
+            rations,
+            k,
+            unmet: vec![0; self.nc],
+        })
+    }
+
+    /// Building `b` eats its part of `meal`.
+    #[inline]
+    fn eat(&mut self, b: usize, meal: &mut Meal) {
+        let nc = self.nc;
+        let row = b * nc;
+        let want = &meal.rations.kept[meal.k].1[row..row + nc];
+        let pantry = &mut self.homes.pantry[row..row + nc];
+        let mut short = 0;
+        for c in 0..nc {
+            let eaten = want[c].min(pantry[c]);
+            pantry[c] -= eaten;
+            if eaten < want[c] {
+                let miss = want[c] - eaten;
+                let d = self.sc.city.buildings[b].district;
+                self.m.daily[d * nc + c][UNMET] += miss;
+                meal.unmet[c] += miss;
+                short += miss;
             }
         }
-        for (i, &g) in per_district.iter().enumerate() {
+        // Shortage inside a sealed area counts against its closure too.
+        let sealed = self.homes.sealed_by[b];
+        if short > 0 && sealed != NONE {
+            self.resp.closures[sealed as usize].unmet += short;
+        }
+    }
+
+    /// Closes a meal every building has eaten: the need and consumption of
+    /// each district.
+    fn meal_done(&mut self, meal: Meal) {
+        let nc = self.nc;
+        for (i, &g) in meal.rations.kept[meal.k].2.iter().enumerate() {
             self.m.daily[i][NEED] += g;
             self.m.balance[i % nc].consumed_g += g;
         }
-        for (c, g) in unmet.into_iter().enumerate() {
+        for (c, g) in meal.unmet.into_iter().enumerate() {
             self.m.balance[c].consumed_g -= g;
         }
-        self.homes.rations = rations;
+        self.homes.rations = meal.rations;
     }
 
     /// The stores building `b` tries, in order: its own and its next ones,
@@ -175,7 +209,8 @@ impl World<'_> {
     /// capacity under the crowd limits; riders carry online orders; demand
     /// a store cannot meet tries the building's next store.
     pub(crate) fn sales_round(&mut self, now: SimTime, _s: &mut Scheduler<CityEvent>) {
-        self.consume_all(now);
+        // Residents eat up to now, building by building on the first pass.
+        let mut meal = self.meal_until(now);
         self.panic_update(now);
         let sc = self.sc;
         let nc = self.nc;
@@ -210,6 +245,9 @@ impl World<'_> {
         zero(&mut x.dem_in, ns * nc);
         zero(&mut x.dem_on, ns * nc);
         for (b, bd) in sc.city.buildings.iter().enumerate() {
+            if let Some(meal) = meal.as_mut() {
+                self.eat(b, meal);
+            }
             let t = x.tries[b];
             if t[0] == NONE {
                 continue;
@@ -226,6 +264,7 @@ impl World<'_> {
             let online_total = &mut x.online_total[bd.district];
             if self.homes.risk[b] == Risk::Medium {
                 let share = rules.online_share_medium;
+                self.homes.online_any[b] = true;
                 let online = &mut self.homes.online[row..row + nc];
                 for c in 0..nc {
                     let target = need[c] as f64 * cover[c];
@@ -237,6 +276,14 @@ impl World<'_> {
                     *online_total += online[c];
                     d_in[c] += w_row[c];
                     d_on[c] += online[c];
+                }
+            } else if !self.homes.online_any[b] {
+                // No online orders (the usual case).
+                for c in 0..nc {
+                    let target = need[c] as f64 * cover[c];
+                    let w = (target - pantry[c] as f64).max(0.0) * f * n;
+                    w_row[c] = w as i64;
+                    d_in[c] += w_row[c];
                 }
             } else {
                 // No new online orders; orders from when the building was in
@@ -251,6 +298,9 @@ impl World<'_> {
                     *online_total += online[c];
                 }
             }
+        }
+        if let Some(meal) = meal {
+            self.meal_done(meal);
         }
         // Staff capacity of each store this round [g].
         x.cap_left.clear();
@@ -356,7 +406,7 @@ impl World<'_> {
                     pantry[c] += got;
                     sold_s[c] += got;
                 }
-                if online {
+                if online && self.homes.online_any[b] {
                     let on_row = &mut self.homes.online[row..row + nc];
                     let fill = &x.fill_on[s..s + nc];
                     let sold_on = &mut x.sold_on[s..s + nc];
@@ -486,6 +536,9 @@ impl World<'_> {
         }
         // Online orders that no rider carried today are cancelled.
         for (b, bd) in sc.city.buildings.iter().enumerate() {
+            if !std::mem::take(&mut self.homes.online_any[b]) {
+                continue;
+            }
             for c in 0..nc {
                 let g = std::mem::take(&mut self.homes.online[b * nc + c]);
                 self.m.daily[bd.district * nc + c][CANCELLED] += g;

@@ -235,6 +235,9 @@ pub(crate) struct Homes {
     pub(crate) pantry: Vec<i64>,
     /// Online orders waiting for a rider [g].
     pub(crate) online: Vec<i64>,
+    /// Per building: whether it may have online orders waiting (it was in
+    /// a control zone in a sales round today).
+    pub(crate) online_any: Vec<bool>,
     /// Households per building.
     pub(crate) households: Vec<u32>,
     /// The active closure covering each building, or [`NONE`].
@@ -670,6 +673,7 @@ impl<'a> World<'a> {
                 need,
                 pantry,
                 online: vec![0; nb * nc],
+                online_any: vec![false; nb],
                 households,
                 sealed_by: vec![NONE; nb],
                 risk: vec![Risk::Low; nb],
