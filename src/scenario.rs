@@ -143,7 +143,12 @@ pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
         }
         Ok(_) => Err(ScenarioError::gather(found).expect("a problem was found")),
         Err(problems) => {
-            found.extend(problems.into_iter().map(|p| located(p, src, file)));
+            let mut checked: Vec<ScenarioError> = problems
+                .into_iter()
+                .map(|p| located(p, src, file))
+                .collect();
+            by_line(&mut checked);
+            found.extend(checked);
             Err(ScenarioError::gather(found).expect("a problem was found"))
         }
     }
@@ -160,12 +165,18 @@ pub fn parse_raw(src: &str, file: &str) -> Result<raw::RawScenario, ScenarioErro
 /// Validates a raw scenario; `src` is its text, to locate keys.
 pub fn build_raw(raw: &raw::RawScenario, src: &str, file: &str) -> Result<Scenario, ScenarioError> {
     build::build(raw, file).map_err(|problems| {
-        let all = problems
+        let mut all: Vec<ScenarioError> = problems
             .into_iter()
             .map(|p| located(p, src, file))
             .collect();
+        by_line(&mut all);
         ScenarioError::gather(all).expect("a problem was found")
     })
+}
+
+/// Problems in the order of the file's lines; those with no line last.
+fn by_line(all: &mut [ScenarioError]) {
+    all.sort_by_key(|e| e.location.map_or((usize::MAX, 0), |l| (l.line, l.column)));
 }
 
 /// A checking problem as an error of `file`, with its line.
@@ -251,8 +262,16 @@ fn reading_error(e: &toml::de::Error, text: &str, file: &str, first: bool) -> Sc
     if first && let Some((location, message)) = hints::full_width(text) {
         return ScenarioError::new(file, Some(location), "", message);
     }
+    // The reader's own words for nesting past its limit name no line.
+    if e.message().contains("recursion")
+        && let Some((location, depth)) = hints::too_deep(text)
+    {
+        let message = crate::message!(SC_TOO_DEEP, depth, max = hints::MAX_DEPTH);
+        return ScenarioError::new(file, Some(location), "", message);
+    }
     let location = e.span().map(|s| locate::offset_to_location(text, s.start));
     let key = e.span().map(|s| key_at(text, s.start)).unwrap_or_default();
+    let key = shorten(&key);
     let header = e
         .span()
         .is_some_and(|s| line_at(text, s.start).starts_with("[["));
@@ -263,6 +282,16 @@ fn reading_error(e: &toml::de::Error, text: &str, file: &str, first: bool) -> Sc
         .and_then(|(got, want)| hints::wrong_type(&key, got, want));
     let message = plain.unwrap_or_else(|| tidy(&tidied));
     ScenarioError::new(file, location, key, message)
+}
+
+/// A key as shown: one of more than 80 characters (a header nested
+/// absurdly deep) by its first 60 and an ellipsis.
+fn shorten(key: &str) -> String {
+    if key.chars().count() > 80 {
+        format!("{}…", key.chars().take(60).collect::<String>())
+    } else {
+        key.to_string()
+    }
 }
 
 /// The line of `src` holding byte `offset`, trimmed.

@@ -58,6 +58,56 @@ pub fn full_width(src: &str) -> Option<(Location, Message)> {
     None
 }
 
+/// How deep the TOML reader lets tables and lists nest.
+pub const MAX_DEPTH: usize = 80;
+
+/// The first line of `src` whose tables or lists nest deeper than
+/// [`MAX_DEPTH`] (`[a.b.c]` is 3 deep, `a = [[1]]` is 3 too), with where
+/// the nesting passes the limit and how deep the line goes. Linear in
+/// the length of `src`.
+pub fn too_deep(src: &str) -> Option<(Location, usize)> {
+    for (n, line) in src.lines().enumerate() {
+        let mut depth = 0usize;
+        let mut deepest = 0usize;
+        let mut past: Option<usize> = None;
+        let mut quote: Option<char> = None;
+        let mut in_key = true;
+        let header = line.trim_start().starts_with('[');
+        for (col, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' => quote = Some(c),
+                    '#' => break,
+                    '=' if !header => in_key = false,
+                    // A dotted key or header: one table deeper per dot.
+                    '.' if in_key || header => depth += 1,
+                    '[' | '{' if !in_key => depth += 1,
+                    ']' | '}' if !in_key => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            if depth + 1 > deepest {
+                deepest = depth + 1;
+                if deepest > MAX_DEPTH && past.is_none() {
+                    past = Some(col + 1);
+                }
+            }
+        }
+        if let Some(column) = past {
+            return Some((
+                Location {
+                    line: n + 1,
+                    column,
+                },
+                deepest,
+            ));
+        }
+    }
+    None
+}
+
 /// The value `key` has in the built-in default scenario, as written there.
 fn default_value(key: &str) -> Option<String> {
     let path = KeyPath::parse(key);
@@ -133,6 +183,16 @@ mod tests {
         assert!(full_width("# 注释，注释\nname = \"a，b\"\n").is_none());
         let (at, _) = full_width("place = “鼓楼区储备库”\n").expect("curly");
         assert_eq!((at.line, at.column), (1, 9));
+    }
+
+    #[test]
+    fn the_line_nested_too_deep_is_found() {
+        let deep = format!("[scenario]\nname = \"x\"\n[{}]\n", vec!["a"; 100].join("."));
+        let (at, depth) = too_deep(&deep).expect("too deep");
+        assert_eq!((at.line, depth), (3, 100));
+        let list = format!("a = {}{}\n", "[".repeat(90), "]".repeat(90));
+        assert_eq!(too_deep(&list).map(|(l, d)| (l.line, d)), Some((1, 91)));
+        assert!(too_deep("[a.b.c]\nx = [[1, 2], [3]]\ny = \"a.b.c.d\"\n").is_none());
     }
 
     #[test]

@@ -162,16 +162,15 @@ pub(super) fn listed(
         }
         let near_place = || nearest(&s.place, names());
         let near_supplier = || nearest(&s.supplier, raw.suppliers.iter().map(|x| x.name.as_str()));
-        let r = store(
+        let spec = store(
+            ck,
             s,
             &sp,
             (&by_name, &level_of),
             (&sup_names, &suppliers),
             (near_place, near_supplier),
         );
-        if let Some(Some(spec)) = ck.ok(r) {
-            stores.push(spec);
-        }
+        stores.extend(spec);
     }
     if ck.len() > before {
         return None;
@@ -336,17 +335,45 @@ fn supplier<'a>(
     })
 }
 
-/// One store; `Ok(None)` when it refers to a place or supplier that has a
-/// problem of its own.
+/// One store, each of its keys checked; `None` when one has a problem
+/// (noted in `ck`) or refers to a place or supplier that has one.
 /// The places are given by name and level, the suppliers by name and
 /// entry, and the nearest place and supplier to the ones named.
 fn store<'a>(
+    ck: &mut Problems,
     s: &RawStore,
     sp: &KeyPath,
     (by_name, level_of): (&HashMap<&str, usize>, &impl Fn(usize) -> Option<Level>),
     (sup_names, suppliers): (&HashMap<&str, usize>, &[Option<m::Supplier>]),
     (nearest_place, nearest_supplier): (impl Fn() -> Option<&'a str>, impl Fn() -> Option<&'a str>),
-) -> R<Option<StoreSpec>> {
+) -> Option<StoreSpec> {
+    let place = ck.ok(store_place(s, sp, by_name, level_of, nearest_place));
+    let supplier = ck.ok(store_supplier(
+        s,
+        sp,
+        sup_names,
+        suppliers,
+        nearest_supplier,
+    ));
+    let staff = ck.int_in(&sp.key("staff"), s.staff, 1, 100_000) as u32;
+    let vans = ck.int_in(&sp.key("vans"), s.vans, 0, 10_000) as u32;
+    Some(StoreSpec {
+        name: s.name.clone(),
+        place: place??,
+        supplier: supplier??,
+        staff,
+        vans,
+    })
+}
+
+/// A store's place; `Ok(None)` for one with a problem of its own.
+fn store_place<'a>(
+    s: &RawStore,
+    sp: &KeyPath,
+    by_name: &HashMap<&str, usize>,
+    level_of: &impl Fn(usize) -> Option<Level>,
+    nearest_place: impl Fn() -> Option<&'a str>,
+) -> R<Option<usize>> {
     let Some(&place) = by_name.get(s.place.as_str()) else {
         return problem(
             &sp.key("place"),
@@ -362,43 +389,43 @@ fn store<'a>(
     if matches!(level, Level::District | Level::Building | Level::Site) {
         return problem(&sp.key("place"), message!(SC_STORE_LEVEL));
     }
+    Ok(Some(place))
+}
+
+/// A store's supplier, a depot; `Ok(None)` for one with a problem of its
+/// own.
+fn store_supplier<'a>(
+    s: &RawStore,
+    sp: &KeyPath,
+    sup_names: &HashMap<&str, usize>,
+    suppliers: &[Option<m::Supplier>],
+    nearest_supplier: impl Fn() -> Option<&'a str>,
+) -> R<Option<usize>> {
     if s.supplier.trim().is_empty() {
         return problem(
             &sp.key("supplier"),
             message!(SC_STORE_NO_SUPPLIER, name = s.name),
         );
     }
-    let supplier = match sup_names.get(s.supplier.as_str()) {
+    match sup_names.get(s.supplier.as_str()) {
         Some(&j) => match &suppliers[j] {
-            Some(x) if x.is_depot() => j,
-            Some(_) => {
-                return problem(
-                    &sp.key("supplier"),
-                    message!(SC_STORE_SUPPLIER_KIND, supplier = s.supplier, name = s.name),
-                );
-            }
-            None => return Ok(None),
-        },
-        None => {
-            let mean = nearest_supplier();
-            return problem(
+            Some(x) if x.is_depot() => Ok(Some(j)),
+            Some(_) => problem(
                 &sp.key("supplier"),
-                with_hint(
-                    message!(
-                        SC_STORE_SUPPLIER_NOT_LISTED,
-                        supplier = s.supplier,
-                        name = s.name
-                    ),
-                    mean,
+                message!(SC_STORE_SUPPLIER_KIND, supplier = s.supplier, name = s.name),
+            ),
+            None => Ok(None),
+        },
+        None => problem(
+            &sp.key("supplier"),
+            with_hint(
+                message!(
+                    SC_STORE_SUPPLIER_NOT_LISTED,
+                    supplier = s.supplier,
+                    name = s.name
                 ),
-            );
-        }
-    };
-    Ok(Some(StoreSpec {
-        name: s.name.clone(),
-        place,
-        supplier,
-        staff: int_in(&sp.key("staff"), s.staff, 1, 100_000)? as u32,
-        vans: int_in(&sp.key("vans"), s.vans, 0, 10_000)? as u32,
-    }))
+                nearest_supplier(),
+            ),
+        ),
+    }
 }
