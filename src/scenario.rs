@@ -28,7 +28,7 @@ mod warnings;
 
 use std::path::Path;
 
-pub use error::{Arg, MAX_REPORTED, Message, ScenarioError, ScenarioWarning};
+pub use error::{Arg, MAX_REPORTED, Message, More, ScenarioError, ScenarioWarning};
 pub use locate::{KeyPath, Location};
 pub use suggest::{edit_distance, nearest, simplified};
 
@@ -209,7 +209,7 @@ fn read(src: &str, file: &str) -> (Option<raw::RawScenario>, Vec<ScenarioError>)
         };
         let error = reading_error(&e, &text, file, found.is_empty());
         let missing_offered = matches!(&error.message.args[..], [("key", Arg::Plain(k))]
-            if error.message.id == crate::i18n::msg::SC_MISSING_KEY && offered.contains(k));
+            if error.message.id.key == "SC_MISSING_KEY" && offered.contains(k));
         if let Some((_, Arg::Plain(m))) = error.message.args.iter().find(|(k, _)| *k == "mean") {
             offered.push(m.clone());
         }
@@ -489,8 +489,7 @@ pub fn load_with(
     load_str(&text, file).map_err(|mut error| {
         error.location = None;
         // The overrides' text is not the file's: only the first is said.
-        error.more.clear();
-        error.unlisted = 0;
+        error.more = None;
         // The override of that key, or else of a table holding it.
         let culprit = overrides
             .iter()

@@ -34,14 +34,14 @@ pub enum Arg {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     /// The message.
-    pub id: Msg,
+    pub id: &'static Msg,
     /// Its arguments, by placeholder name.
     pub args: Vec<(&'static str, Arg)>,
 }
 
 impl Message {
     /// `id` without arguments.
-    pub fn new(id: Msg) -> Message {
+    pub fn new(id: &'static Msg) -> Message {
         Message {
             id,
             args: Vec::new(),
@@ -84,7 +84,7 @@ impl Message {
     /// Words made elsewhere (another library's error text, already in
     /// every language), shown as they are.
     pub fn of_text(text: Text) -> Message {
-        Message::new(crate::i18n::msg::SC_AS_IS).arg("detail", Arg::Text(text))
+        Message::new(&crate::i18n::msg::SC_AS_IS).arg("detail", Arg::Text(text))
     }
 }
 
@@ -108,11 +108,11 @@ impl From<Text> for Message {
 #[doc(hidden)]
 macro_rules! message {
     ($name:ident $(,)?) => {
-        $crate::scenario::Message::new($crate::i18n::msg::$name)
+        $crate::scenario::Message::new(&$crate::i18n::msg::$name)
     };
     ($name:ident, $($k:ident $(= $v:expr)?),+ $(,)?) => {
         $crate::scenario::Message {
-            id: $crate::i18n::msg::$name,
+            id: &$crate::i18n::msg::$name,
             args: vec![$((
                 stringify!($k),
                 $crate::scenario::Arg::Plain(($crate::t!(@value $k $($v)?)).to_string()),
@@ -140,10 +140,16 @@ pub struct ScenarioError {
     pub key: String,
     /// What is wrong.
     pub message: Message,
-    /// The other problems of the same file, in the order found (each with
-    /// an empty `more`).
-    pub more: Vec<ScenarioError>,
-    /// Problems found beyond [`MAX_REPORTED`], not listed.
+    /// The other problems of the same file, if any.
+    pub more: Option<Box<More>>,
+}
+
+/// The problems of a file after its first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct More {
+    /// Those listed, in the order found (each with no `more` of its own).
+    pub listed: Vec<ScenarioError>,
+    /// How many more were found beyond [`MAX_REPORTED`], not listed.
     pub unlisted: usize,
 }
 
@@ -160,8 +166,7 @@ impl ScenarioError {
             location,
             key: key.into(),
             message,
-            more: Vec::new(),
-            unlisted: 0,
+            more: None,
         }
     }
 
@@ -174,19 +179,29 @@ impl ScenarioError {
         let unlisted = all.len().saturating_sub(MAX_REPORTED);
         all.truncate(MAX_REPORTED);
         let mut first = all.remove(0);
-        first.more = all;
-        first.unlisted += unlisted;
+        first.more = (!all.is_empty() || unlisted > 0).then(|| {
+            Box::new(More {
+                listed: all,
+                unlisted,
+            })
+        });
         Some(first)
     }
 
     /// Every problem listed, the first one first.
     pub fn problems(&self) -> impl Iterator<Item = &ScenarioError> {
-        std::iter::once(self).chain(self.more.iter())
+        let others = self.more.as_deref().map_or(&[][..], |m| &m.listed[..]);
+        std::iter::once(self).chain(others.iter())
+    }
+
+    /// How many problems were found beyond the listed ones.
+    pub fn unlisted(&self) -> usize {
+        self.more.as_ref().map_or(0, |m| m.unlisted)
     }
 
     /// How many problems were found, listed or not.
     pub fn count(&self) -> usize {
-        1 + self.more.len() + self.unlisted
+        self.problems().count() + self.unlisted()
     }
 
     /// The first problem on one line, in English.
@@ -229,11 +244,11 @@ impl ScenarioError {
     /// those not listed, if any.
     pub fn render_all(&self, lang: Lang) -> Vec<String> {
         let mut lines: Vec<String> = self.problems().map(|p| p.render(lang)).collect();
-        if self.unlisted > 0 {
+        if self.unlisted() > 0 {
             lines.push(crate::t!(
                 lang,
                 SC_MORE_PROBLEMS,
-                n = self.unlisted,
+                n = self.unlisted(),
                 file = self.file
             ));
         }

@@ -153,7 +153,7 @@ pub fn nearest_key<'a>(given: &str, valid: &[&'a str], lists: &[&str]) -> Option
 pub fn with_hint(message: Message, mean: Option<&str>) -> Message {
     match mean {
         None => message,
-        Some(m) => Message::new(msg::SC_DID_YOU_MEAN)
+        Some(m) => Message::new(&msg::SC_DID_YOU_MEAN)
             .arg("message", Arg::Message(Box::new(message)))
             .arg("mean", Arg::Plain(m.to_string())),
     }
