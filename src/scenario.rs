@@ -200,20 +200,23 @@ const REREAD_BYTES: usize = 4 << 20;
 fn read(src: &str, file: &str) -> (Option<raw::RawScenario>, Vec<ScenarioError>) {
     let mut found: Vec<ScenarioError> = Vec::new();
     let mut text = std::borrow::Cow::Borrowed(src);
-    // Keys already offered for a wrong one: their absence is not news.
-    let mut offered: Vec<String> = Vec::new();
+    // Keys offered for a wrong one, or whose line was blanked: their
+    // absence is not news.
+    let mut gone: Vec<String> = Vec::new();
     loop {
         let e = match toml::from_str::<raw::RawScenario>(&text) {
             Ok(raw) => return (Some(raw), found),
             Err(e) => e,
         };
         let error = reading_error(&e, &text, file, found.is_empty());
-        let missing_offered = matches!(&error.message.args[..], [("key", Arg::Plain(k))]
-            if error.message.id.key == "SC_MISSING_KEY" && offered.contains(k));
+        let echo = matches!(&error.message.args[..], [("key", Arg::Plain(k))]
+            if error.message.id.key == "SC_MISSING_KEY" && gone.contains(k));
         if let Some((_, Arg::Plain(m))) = error.message.args.iter().find(|(k, _)| *k == "mean") {
-            offered.push(m.clone());
+            gone.push(m.clone());
         }
-        if !missing_offered {
+        let leaf = error.key.rsplit('.').next().unwrap_or("");
+        gone.push(leaf.split('[').next().unwrap_or(leaf).to_string());
+        if !echo {
             found.push(error);
         }
         let next = e
@@ -222,14 +225,7 @@ fn read(src: &str, file: &str) -> (Option<raw::RawScenario>, Vec<ScenarioError>)
             .and_then(|span| blank_line(&text, span.start));
         match next {
             Some(t) => text = std::borrow::Cow::Owned(t),
-            None => {
-                if found.is_empty() {
-                    // Only an echo of an earlier problem was left: say it.
-                    let error = reading_error(&e, &text, file, true);
-                    found.push(error);
-                }
-                return (None, found);
-            }
+            None => return (None, found),
         }
     }
 }

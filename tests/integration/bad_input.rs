@@ -527,6 +527,20 @@ fn every_mistake_of_a_file_is_reported_in_one_run() {
         );
         assert_eq!(e.lines().count(), 3, "{e}");
     }
+    // A value of the wrong type is said once, not again as a missing key.
+    let text = scenario(
+        "",
+        "[[events]]\nkind = \"riders_added\"\nday = \"第二天\"\ncount = 1",
+    );
+    let f = write(&dir, "type.toml", &text);
+    let e = refused_zh(
+        &["validate", &f],
+        &[&format!(
+            "错误：{f}:{}:7：键 `events[0].day`：`day` 应为整数",
+            line_of(&text, "第二天", 1)
+        )],
+    );
+    assert_eq!(e.lines().count(), 1, "{e}");
     // Past 20, the rest are counted, not listed.
     let events: String = (1..=25)
         .map(|d| {
@@ -560,7 +574,8 @@ fn set_ups_that_make_no_sense_are_warned_of_and_run() {
          [[events]]\nkind = \"lift\"\nday = 2\nplace = \"华林小区\"\n\n\
          [[events]]\nkind = \"warehouse_closed\"\nday = 2\nhours = 24\nsupplier = \"基地\"\n\n\
          [[events]]\nkind = \"warehouse_closed\"\nday = 2\nhours = 24\nsupplier = \"外地一\"\n\n\
-         [[events]]\nkind = \"rumour\"\nday = 2\nstrength = 0.0\n",
+         [[events]]\nkind = \"rumour\"\nday = 2\nstrength = 0.0\n\n\
+         [[events]]\nkind = \"staff_loss\"\nday = 2\nshare = 0.0\nhours = 5.0\n",
         listed(1)
     );
     let f = write(&dir, "warn.toml", &text);
@@ -588,6 +603,10 @@ fn set_ups_that_make_no_sense_are_warned_of_and_run() {
         format!(
             "警告：{f}:{}:1：键 `events[3].strength`：强度为 0 的谣言不会改变任何结果",
             line_of(&text, "strength = 0.0", 1)
+        ),
+        format!(
+            "警告：{f}:{}:1：键 `events[4].share`：比例为 0 的员工缺岗不会改变任何结果",
+            line_of(&text, "share = 0.0", 1)
         ),
     ];
     let o = zh(&["validate", &f]);
