@@ -2,10 +2,14 @@
 //!
 //! Loading has two stages, as in ripgrep's low/high arguments:
 //! `raw` mirrors the file one to one with serde (unknown keys are errors),
-//! and `build` checks every value and reference and builds the static city.
-//! Every problem becomes one [`ScenarioError`] naming the file, line, column
-//! and key. `scenarios/default.toml`, which documents every key with its
-//! unit and source, is compiled into the binary.
+//! and `build` checks every value and reference and builds the static city
+//! (`check.rs`, `sections.rs`, `generate.rs`, `listed.rs`, `assemble.rs`,
+//! `events.rs`). Each problem names the file, line, column and key; one
+//! [`ScenarioError`] holds every problem found (up to [`MAX_REPORTED`]),
+//! each a catalogue [`Message`] put into words in the user's language when
+//! shown. [`load_checked`] also gives the [`ScenarioWarning`]s of a valid
+//! file (`warnings.rs`). `scenarios/default.toml`, which documents every
+//! key with its unit and source, is compiled into the binary.
 
 mod assemble;
 mod build;

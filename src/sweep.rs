@@ -171,8 +171,8 @@ pub fn digest(bytes: &[u8]) -> String {
 /// Checks the scenario text `src` (named `file`) and the request, and
 /// builds every setting.
 pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
-    let raw = scenario::parse_raw(src, file)?;
-    let base = scenario::build_raw(&raw, src, file)?;
+    let loaded = scenario::load_checked(src, file)?;
+    let (raw, base) = (loaded.raw, loaded.scenario);
     let table = raw.sweep.clone().unwrap_or_default();
     let in_file = |path: KeyPath, message: crate::i18n::Text| {
         ScenarioError::new(

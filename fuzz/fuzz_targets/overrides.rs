@@ -21,9 +21,12 @@ fuzz_target!(|data: &[u8]| {
     let mut sets = Vec::new();
     let mut grid = Vec::new();
     for line in text.lines().take(16) {
-        let (flag, arg) = line.split_at(line.len().min(1));
+        let Some(flag) = line.chars().next() else {
+            continue;
+        };
+        let arg = &line[flag.len_utf8()..];
         match flag {
-            "s" => match parse_set(arg) {
+            's' => match parse_set(arg) {
                 Ok(o) => sets.push(o),
                 Err(e) => {
                     for lang in Lang::ALL {
@@ -31,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             },
-            "g" => match parse_grid(arg) {
+            'g' => match parse_grid(arg) {
                 Ok(g) => grid.push(g),
                 Err(e) => {
                     for lang in Lang::ALL {

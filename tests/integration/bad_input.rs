@@ -507,7 +507,7 @@ fn every_mistake_of_a_file_is_reported_in_one_run() {
         "[plan]\ngreen_chanel = true\norder_interval_days = 0.01\n[panic]\nrumours_per_day = 1e6",
     );
     let f = write(&dir, "three.toml", &text);
-    for cmd in ["validate", "run"] {
+    for cmd in ["validate", "run", "sweep"] {
         let e = refused_zh(
             &[cmd, &f],
             &[
