@@ -628,3 +628,16 @@ fn set_ups_that_make_no_sense_are_warned_of_and_run() {
     super::cli::assert_exit(&o, 0);
     assert!(!super::cli::stdout(&o).contains("警告"));
 }
+
+/// Found by the `overrides` fuzz target (its harness split a line inside
+/// the character `Ә`): arguments that start with a multi-byte character
+/// are refused in words, never with a panic.
+#[test]
+fn set_and_grid_arguments_with_multibyte_characters_are_refused() {
+    refused_zh(&["run", "tiny", "--set", "Ә "], &["--set", "KEY=VALUE"]);
+    refused_zh(&["sweep", "tiny", "--grid", "Ә=1,2"], &["Ә"]);
+    refused_zh(
+        &["run", "tiny", "--set", "plan.point_riders=Ә"],
+        &["plan.point_riders"],
+    );
+}
