@@ -509,6 +509,38 @@ pub fn load_with(
     })
 }
 
+/// The warnings of the scenario that `overrides` make of `src` (valid, with
+/// warnings `base` as written): `base`, then those the overrides bring, with
+/// no line (the rewritten text's lines are not the file's). A
+/// `--set city.base_trucks=30` is warned of as the same key in the file is.
+pub fn warnings_with(
+    src: &str,
+    file: &str,
+    overrides: &[overrides::Override],
+    base: &[ScenarioWarning],
+) -> Vec<ScenarioWarning> {
+    let mut all = base.to_vec();
+    if overrides.is_empty() {
+        return all;
+    }
+    let Ok(text) = overrides::apply(src, overrides) else {
+        return all;
+    };
+    let Ok(loaded) = load_checked(&text, file) else {
+        return all;
+    };
+    for mut w in loaded.warnings {
+        w.location = None;
+        let known = base
+            .iter()
+            .any(|b| b.key == w.key && b.message == w.message);
+        if !known {
+            all.push(w);
+        }
+    }
+    all
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -121,6 +121,8 @@ pub(crate) struct MergeArgs {
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
     pub(crate) scenario: PathBuf,
+    #[arg(long = "set", value_name = "KEY=VALUE")]
+    pub(crate) sets: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -157,7 +159,7 @@ fn arg_help(sub: Option<&str>, id: &str) -> Option<Msg> {
         (Some("run"), "out") => msg::HELP_RUN_OUT,
         (Some("run"), "format") => msg::HELP_RUN_FORMAT,
         (Some("run"), "trace") => msg::HELP_RUN_TRACE,
-        (Some("run"), "sets") => msg::HELP_RUN_SET,
+        (Some("run" | "validate"), "sets") => msg::HELP_RUN_SET,
         (Some("run"), "all") => msg::HELP_RUN_ALL,
         (Some("run"), "force") => msg::HELP_RUN_FORCE,
         (Some("run"), "max_events") => msg::HELP_RUN_MAX_EVENTS,

@@ -36,6 +36,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
     } else {
         scenario::load_with(&src, &file, &sets).map_err(|e| Failure::scenario(&e, lang))?
     };
+    let warnings = scenario::warnings_with(&src, &file, &sets, &warnings);
     let seed = a.seed.unwrap_or(sc.seed);
     let budget = super::bounds::check(&sc, a.max_events, a.max_memory.as_deref(), 1, lang)?;
     // The output folder, before any work.

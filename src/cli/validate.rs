@@ -1,7 +1,7 @@
 //! `baogong validate`: check a scenario and print it as resolved.
 
 use super::args::ValidateArgs;
-use super::{Failure, print, source};
+use super::{Failure, parse_sets, print, source};
 use baogong::i18n::{Lang, msg, names};
 use baogong::model::config::{CountRule, Level, PerLevel};
 use baogong::report::{
@@ -14,7 +14,15 @@ pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     let (src, file) = source(Some(&a.scenario), lang)?;
     let loaded =
         baogong::scenario::load_checked(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
-    let (raw, sc) = (loaded.raw, loaded.scenario);
+    let sets = parse_sets(&a.sets, lang)?;
+    let warnings = baogong::scenario::warnings_with(&src, &file, &sets, &loaded.warnings);
+    let (raw, sc) = if sets.is_empty() {
+        (loaded.raw, loaded.scenario)
+    } else {
+        let sc = baogong::scenario::load_with(&src, &file, &sets)
+            .map_err(|e| Failure::scenario(&e, lang))?;
+        (loaded.raw, sc)
+    };
     // A [sweep] table is checked too: every setting must give a valid scenario.
     let sweep = match raw.sweep {
         Some(_) => Some(
@@ -25,7 +33,7 @@ pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     };
     let mut o = String::new();
     push(&mut o, t!(lang, VALIDATE_OK, file = sc.source));
-    for w in &loaded.warnings {
+    for w in &warnings {
         push(&mut o, t!(lang, SCENARIO_WARNING, warning = w.render(lang)));
     }
     for w in sc.warnings() {

@@ -48,6 +48,14 @@ crate::catalogue! {
         en: "`{name}` is a production base, not a warehouse or wholesale market: `warehouse_closed` stops its deliveries to the warehouses for {hours} h; check that this is the supplier meant",
         zh: "`{name}` 是生产基地，不是仓库或批发市场：`warehouse_closed` 会使它对仓库的供货停止 {hours} 小时；请确认这是要指定的供货方",
     }
+    SC_WARN_DEPOT_SHORT {
+        en: "the {staff} staff of `{name}` can dispatch at most {can} t a day, and the residents of the stores it restocks need {need} t on a normal day ({short} of {all} warehouses are short like this): the city runs short with no event at all, and every outcome measures that; give more staff per warehouse, or more warehouses",
+        zh: "`{name}` 的 {staff} 名员工每天最多发货 {can} 吨，而它所供门店的居民平日每天需要 {need} 吨（{all} 个仓库中有 {short} 个如此）：即使没有任何事件，城市也会短缺，各项结果衡量的都是这一点；请增加每个仓库的员工，或增加仓库",
+    }
+    SC_WARN_BASE_FLEET_SHORT {
+        en: "the {trucks} trucks of the {bases} production base(s) can carry at most {carry} t a day ({trips} round trips each between districts), and the city needs {need} t of their output on a normal day: the city runs short with no event at all, and every outcome measures that; give the bases more trucks",
+        zh: "{bases} 个生产基地共 {trucks} 辆货车每天最多运送 {carry} 吨（每辆在县(区)之间往返 {trips} 趟），而城市平日每天需要它们供应 {need} 吨：即使没有任何事件，城市也会短缺，各项结果衡量的都是这一点；请给生产基地更多货车",
+    }
 
     // ---- scenario.rs: reading and parsing
     SC_CANNOT_READ { en: "cannot read the scenario file: {e}", zh: "无法读取情景文件：{e}" }

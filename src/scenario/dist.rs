@@ -99,3 +99,19 @@ pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, Message> {
         other => Err(message!(DIST_UNKNOWN, other)),
     }
 }
+
+/// The mean of a distribution that [`dist_from_raw`] accepted, for the
+/// estimates made before a run (see `warnings`).
+pub(super) fn raw_mean(raw: &RawDist) -> f64 {
+    match raw {
+        RawDist::Const(v) => *v,
+        RawDist::Spec(s) => {
+            let (lo, hi) = (s.min.unwrap_or(0.0), s.max.unwrap_or(0.0));
+            match s.dist.as_str() {
+                "uniform" => (lo + hi) / 2.0,
+                "triangular" => (lo + s.mode.unwrap_or(0.0) + hi) / 3.0,
+                _ => s.mean.unwrap_or(0.0),
+            }
+        }
+    }
+}

@@ -93,6 +93,7 @@ pub(super) fn generate(
         1,
         1_000_000,
     ) as u32;
+    let btrucks = ck.int_in(&cp.key("base_trucks"), c.base_trucks, 1, 1_000_000) as u32;
     let nbase = ck.int_in(&cp.key("production_bases"), c.production_bases, 0, 1_000);
     let pshare = ck.non_negative(&cp.key("production_share"), c.production_share);
 
@@ -191,7 +192,7 @@ pub(super) fn generate(
             kind: m::SupplierKind::ProductionBase,
             district: None,
             staff: wstaff,
-            trucks: wtrucks,
+            trucks: btrucks,
             production_share: pshare / nbase as f64,
             lead_time_hours: 0.0,
         });

@@ -166,6 +166,8 @@ pub struct RawCity {
     pub warehouse_staff: i64,
     /// Trucks per warehouse. By default, 30.
     pub warehouse_trucks: i64,
+    /// Trucks per production base. By default, 30.
+    pub base_trucks: i64,
     /// Production bases feeding the city's warehouses. By default, 2.
     pub production_bases: i64,
     /// Daily output of all bases together, as a share of the city's normal
@@ -193,6 +195,7 @@ impl Default for RawCity {
             warehouses_per_district: 1,
             warehouse_staff: 120,
             warehouse_trucks: 30,
+            base_trucks: 30,
             production_bases: 2,
             production_share: 1.15,
             other_regions: true,

@@ -10,10 +10,14 @@
 //! * a `warehouse_closed` of a production base (it stops the base's
 //!   deliveries, which is seldom what was meant);
 //! * two `other_region` suppliers, of which only the first sends
-//!   transfers.
+//!   transfers;
+//! * a warehouse whose staff cannot dispatch what its stores' residents
+//!   need in a normal day, or production bases whose trucks cannot carry
+//!   what the city needs: the city runs short with no event at all.
 
 use std::collections::HashMap;
 
+use super::dist::raw_mean;
 use super::error::ScenarioWarning;
 use super::locate::{self, KeyPath};
 use super::raw::RawScenario;
@@ -95,6 +99,8 @@ pub(super) fn warnings(
         }
     }
 
+    capacity(raw, sc, &mut warn);
+
     // Events that change nothing.
     let by_name: HashMap<&str, usize> = sc
         .city
@@ -156,4 +162,97 @@ pub(super) fn warnings(
         }
     }
     out
+}
+
+/// Warehouses and production bases that cannot move a normal day's need.
+///
+/// A warehouse dispatches at most its staff × `warehouse_kg_per_staff_day`
+/// a day, to the stores it restocks; a base's truck makes at most one
+/// round trip (out and back between districts, one stop) after another
+/// all day. Below a normal day's need the city runs short with no event,
+/// and every outcome of the run measures that instead of the plan.
+fn capacity(raw: &RawScenario, sc: &Scenario, warn: &mut impl FnMut(KeyPath, super::Message)) {
+    let root = KeyPath::root();
+    let sups = &sc.city.suppliers;
+    let tonnes = |kg: f64| format!("{:.0}", kg / 1_000.0);
+    let need_kg: f64 = sc.goods.iter().map(|g| g.need_kg).sum();
+    let listed_key = |name: &str, key: &str| match raw.suppliers.iter().position(|s| s.name == name)
+    {
+        Some(i) => root.key("suppliers").index(i).key(key),
+        None => root.key("suppliers"),
+    };
+
+    // Warehouses: the worst ratio of dispatch capacity to need.
+    let mut served = vec![0u64; sups.len()];
+    for st in &sc.city.stores {
+        served[st.supplier] += st.served;
+    }
+    let depots: Vec<(usize, f64, f64)> = (0..sups.len())
+        .filter(|&i| sups[i].is_depot() && served[i] > 0)
+        .map(|i| {
+            let can = f64::from(sups[i].staff) * sc.transport.warehouse_kg_per_staff_day;
+            (i, can, served[i] as f64 * need_kg)
+        })
+        .collect();
+    let short = depots.iter().filter(|(_, can, need)| can < need).count();
+    let worst = depots
+        .iter()
+        .filter(|(_, can, need)| can < need)
+        .min_by(|a, b| (a.1 / a.2).total_cmp(&(b.1 / b.2)));
+    if let Some(&(i, can, need)) = worst {
+        let path = if raw.city.is_some() {
+            root.key("city").key("warehouse_staff")
+        } else {
+            listed_key(&sups[i].name, "staff")
+        };
+        warn(
+            path,
+            message!(
+                SC_WARN_DEPOT_SHORT,
+                name = sups[i].name,
+                staff = sups[i].staff,
+                can = tonnes(can),
+                need = tonnes(need),
+                short,
+                all = depots.len()
+            ),
+        );
+    }
+
+    // Production bases: what all their trucks can carry in a day.
+    let bases: Vec<usize> = (0..sups.len())
+        .filter(|&i| sups[i].kind == SupplierKind::ProductionBase)
+        .collect();
+    let Some(&first) = bases.first() else {
+        return;
+    };
+    let tr = &sc.transport;
+    let trip_h = 2.0 * raw_mean(&raw.transport.travel_hours_cross) + tr.stop_hours;
+    let trips = if trip_h > 0.0 {
+        24.0 / trip_h
+    } else {
+        f64::INFINITY
+    };
+    let trucks: f64 = bases.iter().map(|&b| f64::from(sups[b].trucks)).sum();
+    let carry = trucks * tr.truck_capacity_kg * trips;
+    let share: f64 = bases.iter().map(|&b| sups[b].production_share).sum();
+    let need = sc.city.population as f64 * need_kg * share.min(1.0);
+    if carry < need {
+        let path = if raw.city.is_some() {
+            root.key("city").key("base_trucks")
+        } else {
+            listed_key(&sups[first].name, "trucks")
+        };
+        warn(
+            path,
+            message!(
+                SC_WARN_BASE_FLEET_SHORT,
+                bases = bases.len(),
+                trucks,
+                trips = format!("{trips:.1}"),
+                carry = tonnes(carry),
+                need = tonnes(need)
+            ),
+        );
+    }
 }

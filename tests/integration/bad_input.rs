@@ -641,3 +641,51 @@ fn set_and_grid_arguments_with_multibyte_characters_are_refused() {
         &["plan.point_riders"],
     );
 }
+
+#[test]
+fn a_city_that_cannot_move_a_normal_days_need_is_warned_of() {
+    // shanghai.toml as it was first shipped: the default's one warehouse a
+    // district and 30 trucks a base, for 25 million residents. It ran short
+    // by half its need with no closure at all, and nothing said so.
+    let o = zh(&[
+        "validate",
+        "shanghai",
+        "--set",
+        "city.warehouses_per_district=1",
+        "--set",
+        "city.base_trucks=30",
+    ]);
+    super::cli::assert_exit(&o, 0);
+    let out = super::cli::stdout(&o);
+    for w in [
+        "键 `city.warehouse_staff`：`W-D",
+        "的 120 名员工每天最多发货 480 吨，而它所供门店的居民平日每天需要 13",
+        "（16 个仓库中有 16 个如此）：即使没有任何事件，城市也会短缺",
+        "键 `city.base_trucks`：2 个生产基地共 60 辆货车每天最多运送 944 吨",
+    ] {
+        assert!(out.contains(w), "`{w}` not in {out}");
+    }
+    // A listed city: the warehouse's own key.
+    let dir = TempDir::new("bad-capacity");
+    let text = format!("{}staff = 1\n", listed(100_000)).replace(
+        "district = \"鼓楼区\"\n\n[[stores]]",
+        "district = \"鼓楼区\"\nstaff = 1\n\n[[stores]]",
+    );
+    let text = text.strip_suffix("staff = 1\n").unwrap().to_string();
+    let f = write(&dir, "small_depot.toml", &text);
+    let o = zh(&["validate", &f]);
+    super::cli::assert_exit(&o, 0);
+    let out = super::cli::stdout(&o);
+    let want = format!(
+        "警告：{f}:{}:1：键 `suppliers[0].staff`：`鼓楼区储备库` 的 1 名员工每天最多发货 4 吨",
+        line_of(&text, "staff = 1", 1)
+    );
+    assert!(out.contains(&want), "`{want}` not in {out}");
+    // No shipped scenario is warned of.
+    for s in baogong::scenario::shipped::ALL {
+        let o = zh(&["validate", s.name]);
+        super::cli::assert_exit(&o, 0);
+        let out = super::cli::stdout(&o);
+        assert!(!out.contains("警告"), "{}: {out}", s.name);
+    }
+}

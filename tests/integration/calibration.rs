@@ -185,3 +185,38 @@ fn no_score_term_dominates_an_ordinary_run() {
         assert!(p < 0.5 * score, "{} makes {p:.1} of {score:.1}", t.key());
     }
 }
+
+#[test]
+fn every_shipped_city_is_fed_when_nothing_happens() {
+    // With no closure, rumour or scripted event, each shipped city's
+    // warehouses, production bases and stores meet the whole need, so that
+    // a shipped scenario's outcomes measure its events and the plan, not a
+    // city that runs short anyway. (shanghai.toml, with the default's one
+    // warehouse a district and 30 trucks a base, left about half its need
+    // unmet in 20 quiet days.) At most 20 days of each.
+    for s in baogong::scenario::shipped::ALL {
+        let mut sc = load(&format!("{}.toml", s.name));
+        sc.events.clear();
+        sc.closures.new_buildings_per_day = 0.0;
+        sc.panic.rumours_per_day = 0.0;
+        sc.days = sc.days.min(20);
+        let r = run_replication(&sc, 1, 0, RunOptions::default());
+        for c in &r.categories {
+            eprintln!(
+                "{}: {}: {:.1} t unmet of {:.1} t",
+                s.name,
+                c.category,
+                c.unmet_kg / 1e3,
+                c.need_kg / 1e3
+            );
+            assert!(
+                c.unmet_kg < 1e-6 * c.need_kg,
+                "{}: {} unmet {:.1} kg of {:.1} kg",
+                s.name,
+                c.category,
+                c.unmet_kg,
+                c.need_kg
+            );
+        }
+    }
+}

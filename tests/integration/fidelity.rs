@@ -136,6 +136,7 @@ const TRIES: &[Try] = &[
     acts("city.warehouses_per_district", City, "2"),
     acts("city.warehouse_staff", City, "2"),
     acts("city.warehouse_trucks", City, "1"),
+    acts("city.base_trucks", City, "1"),
     acts("city.production_bases", City, "0"),
     acts("city.production_share", City, "0.6"),
     acts("city.other_regions", City, "false"),
