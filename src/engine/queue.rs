@@ -138,11 +138,15 @@ impl<E> Level<E> {
 /// than the last popped time is allowed and keeps that order, but is slower
 /// (see the module docs).
 pub struct EventQueue<E> {
-    /// Whether the pending events are in the wheel (and `past`) rather than
-    /// in `small`.
-    wheel: bool,
     /// The most events `small` holds.
     small_limit: usize,
+    /// `small_limit` while the events are in `small`, zero while they are
+    /// in the wheel: `push` tests only this.
+    ///
+    /// At most one of `small` and the wheel (with `past`) holds events, so
+    /// `pop` and `peek_time` look at `small` first and need no other mark
+    /// of where the events are.
+    small_room: usize,
     /// The wheel's events move back to `small` when fewer than this many
     /// are pending.
     small_again: usize,
@@ -183,7 +187,7 @@ impl<E> fmt::Debug for EventQueue<E> {
             .field("pushed", &self.next_seq)
             .field("next_time", &self.peek_time())
             .field("past", &self.past.len())
-            .field("wheel", &self.wheel)
+            .field("wheel", &(self.small_room == 0))
             .finish_non_exhaustive()
     }
 }
@@ -205,8 +209,8 @@ impl<E> EventQueue<E> {
     /// limit; only the speed differs.
     pub fn with_small_limit(limit: usize) -> Self {
         EventQueue {
-            wheel: false,
             small_limit: limit,
+            small_room: limit,
             small_again: limit / 3,
             small: Vec::with_capacity(limit.min(Self::SMALL)),
             now: 0,
@@ -227,7 +231,7 @@ impl<E> EventQueue<E> {
         let seq = self.next_seq;
         self.next_seq += 1;
         self.len += 1;
-        if !self.wheel && self.small.len() < self.small_limit {
+        if self.small.len() < self.small_room {
             self.insert_small(time.0, event);
         } else {
             self.push_wheel(time, seq, event);
@@ -237,18 +241,25 @@ impl<E> EventQueue<E> {
 
     /// Files `event` in the wheel, or in `past` if it is earlier than
     /// `now`; first moves the sorted vector into the wheel if it is full.
-    /// Not inlined, so that the path of few events stays small enough to
-    /// inline into the model's handlers.
-    #[inline(never)]
+    /// The moves and the side heap are out of line, so that `push` stays
+    /// small enough to inline into the model's handlers.
+    #[inline]
     fn push_wheel(&mut self, time: SimTime, seq: u64, event: E) {
-        if !self.wheel {
+        if !self.small.is_empty() {
             self.move_to_wheel();
         }
         if time.0 >= self.now {
             self.place(time.0, event);
         } else {
-            self.past.push(Entry { time, seq, event });
+            self.push_past(time, seq, event);
         }
+    }
+
+    /// Files `event`, earlier than `now`, in `past`.
+    #[cold]
+    #[inline(never)]
+    fn push_past(&mut self, time: SimTime, seq: u64, event: E) {
+        self.past.push(Entry { time, seq, event });
     }
 
     /// Inserts `event` at `time` into the sorted vector, in front of every
@@ -274,7 +285,7 @@ impl<E> EventQueue<E> {
     #[inline(never)]
     fn move_to_wheel(&mut self) {
         debug_assert!(self.near_occupied == 0 && self.far_occupied == 0 && self.past.is_empty());
-        self.wheel = true;
+        self.small_room = 0;
         // At or before every pending event and the last popped time, so a
         // simulation's pushes (never before the last pop) go to the wheel.
         if let Some(&(earliest, _)) = self.small.last() {
@@ -296,13 +307,13 @@ impl<E> EventQueue<E> {
         let now = self.now;
         let mut small = std::mem::take(&mut self.small);
         debug_assert!(small.is_empty());
-        while let Some(entry) = self.pop_wheel(u64::MAX) {
+        while let Some(entry) = self.pop_wheel::<false>(u64::MAX) {
             small.push(entry);
         }
         small.reverse();
         self.small = small;
         self.now = now;
-        self.wheel = false;
+        self.small_room = self.small_limit;
     }
 
     /// Files `event` at `time` (not before `now`) in the wheel.
@@ -332,15 +343,22 @@ impl<E> EventQueue<E> {
     /// Removes and returns the earliest event.
     #[inline]
     pub fn pop(&mut self) -> Option<(SimTime, E)> {
-        self.pop_until(SimTime(u64::MAX))
+        self.pop_at_most::<false>(u64::MAX)
     }
 
     /// Removes and returns the earliest event if it is at or before
     /// `horizon`.
     #[inline]
     pub fn pop_until(&mut self, horizon: SimTime) -> Option<(SimTime, E)> {
-        if !self.wheel {
-            if self.small.last()?.0 > horizon.0 {
+        self.pop_at_most::<true>(horizon.0)
+    }
+
+    /// `pop_until(horizon)` if `LIMITED`, else `pop()`: the wheel's code
+    /// is made twice, so that `pop` tests no horizon.
+    #[inline]
+    fn pop_at_most<const LIMITED: bool>(&mut self, horizon: u64) -> Option<(SimTime, E)> {
+        if let Some(&(time, _)) = self.small.last() {
+            if LIMITED && time > horizon {
                 return None;
             }
             let (time, event) = self.small.pop()?;
@@ -348,7 +366,7 @@ impl<E> EventQueue<E> {
             self.len -= 1;
             return Some((SimTime(time), event));
         }
-        let (time, event) = self.pop_wheel(horizon.0)?;
+        let (time, event) = self.pop_wheel::<LIMITED>(horizon)?;
         self.len -= 1;
         if self.len < self.small_again {
             self.move_to_small();
@@ -356,10 +374,11 @@ impl<E> EventQueue<E> {
         Some((SimTime(time), event))
     }
 
-    /// Removes and returns the earliest event of the wheel and `past` if it
-    /// is at or before `horizon`, without counting it off `len`.
+    /// Removes and returns the earliest event of the wheel and `past` (if
+    /// `LIMITED`, only if it is at or before `horizon`), without counting it
+    /// off `len`.
     #[inline]
-    fn pop_wheel(&mut self, horizon: u64) -> Option<(u64, E)> {
+    fn pop_wheel<const LIMITED: bool>(&mut self, horizon: u64) -> Option<(u64, E)> {
         if !self.past.is_empty() {
             return self.pop_past(horizon);
         }
@@ -367,9 +386,11 @@ impl<E> EventQueue<E> {
             if self.far_occupied == 0 {
                 return None;
             }
-            let level = &self.far[self.far_occupied.trailing_zeros() as usize];
-            if level.min[level.occupied.trailing_zeros() as usize] > horizon {
-                return None;
+            if LIMITED {
+                let level = &self.far[self.far_occupied.trailing_zeros() as usize];
+                if level.min[level.occupied.trailing_zeros() as usize] > horizon {
+                    return None;
+                }
             }
             if let Some(entry) = self.spread() {
                 return Some(entry);
@@ -377,7 +398,7 @@ impl<E> EventQueue<E> {
         }
         let d = self.near_occupied.trailing_zeros() as usize;
         let time = (self.now & !DIGIT) | d as u64;
-        if time > horizon {
+        if LIMITED && time > horizon {
             return None;
         }
         let slot = &mut self.near[d];
@@ -429,8 +450,8 @@ impl<E> EventQueue<E> {
     /// The time of the earliest event, if any.
     #[inline]
     pub fn peek_time(&self) -> Option<SimTime> {
-        if !self.wheel {
-            return self.small.last().map(|&(time, _)| SimTime(time));
+        if let Some(&(time, _)) = self.small.last() {
+            return Some(SimTime(time));
         }
         if let Some(e) = self.past.peek() {
             return Some(e.time);
