@@ -42,7 +42,7 @@ pub(crate) enum Failure {
 impl Failure {
     /// A scenario error in `lang`.
     pub(crate) fn scenario(e: &ScenarioError, lang: Lang) -> Failure {
-        Failure::Input(e.render(lang))
+        Failure::Input(e.render_report(lang))
     }
 
     /// An output folder's error: refused (exit 2) or failed (exit 1).

@@ -466,9 +466,22 @@ mod tests {
         let mut calls = 0;
         for f in &files {
             let text = std::fs::read_to_string(f).expect("a readable source file");
+            // `message!(NAME, a)` may be followed by `.arg("b", ...)`.
+            let messages =
+                t_calls(&text, "message!(", 0)
+                    .into_iter()
+                    .map(|(line, name, mut args)| {
+                        for a in chained_args(&text, line) {
+                            if !args.contains(&a) {
+                                args.push(a);
+                            }
+                        }
+                        (line, name, args)
+                    });
             let calls_here = t_calls(&text, "t!(", 1)
                 .into_iter()
-                .chain(t_calls(&text, "text!(", 0));
+                .chain(t_calls(&text, "text!(", 0))
+                .chain(messages);
             for (line, name, args) in calls_here {
                 calls += 1;
                 let at = format!("{}:{line}", f.display());
@@ -495,6 +508,32 @@ mod tests {
         assert!(problems.is_empty(), "{}", problems.join("\n"));
     }
 
+    /// The names given by `.arg("name", ...)` after the `message!(` call
+    /// on line `line` of `src`, up to the end of its statement, the next
+    /// call or the next branch.
+    fn chained_args(src: &str, line: usize) -> Vec<String> {
+        let from: usize = src.split_inclusive('\n').take(line - 1).map(str::len).sum();
+        let rest = &src[from..];
+        let call = rest.find("message!(").map_or(0, |i| i + 9);
+        let end = [
+            rest.find(';'),
+            rest[call..].find("message!(").map(|i| call + i),
+            rest.find("} else"),
+        ]
+        .into_iter()
+        .flatten()
+        .fold(rest.len().min(600), usize::min);
+        let mut chained = &rest[..end];
+        let mut out = Vec::new();
+        while let Some(i) = chained.find(".arg(\"") {
+            chained = &chained[i + 6..];
+            if let Some(j) = chained.find('"') {
+                out.push(chained[..j].to_string());
+            }
+        }
+        out
+    }
+
     fn collect_rs(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
         let mut entries: Vec<_> = std::fs::read_dir(dir)
             .expect("a readable directory")
@@ -510,7 +549,7 @@ mod tests {
         }
     }
 
-    /// The calls of `macro` (`t!(` or `text!(`) in a source, whose message
+    /// The calls of `macro` (`t!(`, `text!(`, `message!(`) in a source, whose message
     /// name is argument `at`: line, message name and argument names.
     fn t_calls(src: &str, mac: &str, at: usize) -> Vec<(usize, String, Vec<String>)> {
         let mut out = Vec::new();

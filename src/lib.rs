@@ -19,6 +19,7 @@
 //! * [`report`]: text, JSON and CSV outputs; output folders filled all at
 //!   once ([`report::outdir`]).
 //! * [`i18n`]: the languages of what users read (Chinese, English).
+//! * [`error`]: every module's error as one [`error::Error`].
 //!
 //! # Determinism
 //!
@@ -48,6 +49,7 @@
 #![allow(clippy::needless_range_loop)]
 
 pub mod engine;
+pub mod error;
 pub mod experiment;
 pub mod i18n;
 pub mod model;

@@ -16,6 +16,7 @@ mod dist;
 mod inject;
 mod logistics;
 pub mod metrics;
+mod orders;
 mod outcome;
 mod panic;
 mod replenish;

@@ -2,25 +2,39 @@
 //!
 //! Loading has two stages, as in ripgrep's low/high arguments:
 //! `raw` mirrors the file one to one with serde (unknown keys are errors),
-//! and `build` checks every value and reference and builds the static city.
-//! Every problem becomes one [`ScenarioError`] naming the file, line, column
-//! and key. `scenarios/default.toml`, which documents every key with its
-//! unit and source, is compiled into the binary.
+//! and `build` checks every value and reference and builds the static city
+//! (`check.rs`, `sections.rs`, `generate.rs`, `listed.rs`, `assemble.rs`,
+//! `events.rs`). Each problem names the file, line, column and key; one
+//! [`ScenarioError`] holds every problem found (up to [`MAX_REPORTED`]),
+//! each a catalogue [`Message`] put into words in the user's language when
+//! shown. [`load_checked`] also gives the [`ScenarioWarning`]s of a valid
+//! file (`warnings.rs`). `scenarios/default.toml`, which documents every
+//! key with its unit and source, is compiled into the binary.
 
+mod assemble;
 mod build;
+mod check;
 mod dist;
+mod error;
 pub mod estimate;
+mod events;
+mod generate;
 mod hints;
 pub mod limits;
+mod listed;
 pub mod locate;
 pub mod overrides;
 pub mod raw;
+mod sections;
 pub mod shipped;
+mod suggest;
+mod warnings;
 
-use std::fmt;
 use std::path::Path;
 
+pub use error::{Arg, MAX_REPORTED, Message, More, ScenarioError, ScenarioWarning};
 pub use locate::{KeyPath, Location};
+pub use suggest::{edit_distance, nearest, simplified};
 
 use crate::model::Scenario;
 
@@ -29,55 +43,6 @@ pub const DEFAULT_SCENARIO: &str = include_str!("../scenarios/default.toml");
 
 /// Name used in messages for the compiled-in default scenario.
 pub const DEFAULT_SOURCE: &str = "<built-in default.toml>";
-
-/// A scenario that cannot be read or is not valid.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ScenarioError {
-    /// The file (or `<built-in default.toml>`).
-    pub file: String,
-    /// Where in the file, if known.
-    pub location: Option<Location>,
-    /// The key concerned, if known (`plan.suppliers.compound`).
-    pub key: String,
-    /// What is wrong, in every language (it reads as its English).
-    pub message: crate::i18n::Text,
-}
-
-impl fmt::Display for ScenarioError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(l) = self.location {
-            write!(f, ":{}:{}", l.line, l.column)?;
-        }
-        if !self.key.is_empty() {
-            write!(f, ": key `{}`", self.key)?;
-        }
-        write!(f, ": {}", self.message)
-    }
-}
-
-impl std::error::Error for ScenarioError {}
-
-impl ScenarioError {
-    /// The error in `lang`: `file:line:column: key `k`: message`.
-    pub fn render(&self, lang: crate::i18n::Lang) -> String {
-        let mut at = self.file.clone();
-        if let Some(l) = self.location {
-            at.push_str(&format!(":{}:{}", l.line, l.column));
-        }
-        if self.key.is_empty() {
-            crate::t!(lang, SCENARIO_ERROR, at, message = self.message.get(lang))
-        } else {
-            crate::t!(
-                lang,
-                SCENARIO_ERROR_KEY,
-                at,
-                key = self.key,
-                message = self.message.get(lang)
-            )
-        }
-    }
-}
 
 /// Reads and validates the scenario file at `path`.
 pub fn load_file(path: &Path) -> Result<Scenario, ScenarioError> {
@@ -96,30 +61,28 @@ pub const MAX_FILE_BYTES: u64 = 256 << 20;
 pub fn read_file(path: &Path) -> Result<(String, String), ScenarioError> {
     use std::io::Read;
     let file = path.display().to_string();
-    let fail = |message: crate::i18n::Text, location: Option<Location>| ScenarioError {
-        file: file.clone(),
-        location,
-        key: String::new(),
-        message,
+    let fail = |message: Message, location: Option<Location>| {
+        ScenarioError::new(&file, location, "", message)
     };
-    let meta = std::fs::metadata(path).map_err(|e| fail(crate::text!(SC_CANNOT_READ, e), None))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| fail(crate::message!(SC_CANNOT_READ, e), None))?;
     if !meta.is_file() {
-        return Err(fail(crate::text!(SC_NOT_A_FILE), None));
+        return Err(fail(crate::message!(SC_NOT_A_FILE), None));
     }
     let max = MAX_FILE_BYTES;
     if meta.len() > max {
         return Err(fail(
-            crate::text!(SC_FILE_TOO_LARGE, size = meta.len(), max),
+            crate::message!(SC_FILE_TOO_LARGE, size = meta.len(), max),
             None,
         ));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(max + 1).read_to_end(&mut bytes))
-        .map_err(|e| fail(crate::text!(SC_CANNOT_READ, e), None))?;
+        .map_err(|e| fail(crate::message!(SC_CANNOT_READ, e), None))?;
     if bytes.len() as u64 > max {
         return Err(fail(
-            crate::text!(SC_FILE_TOO_LARGE, size = bytes.len(), max),
+            crate::message!(SC_FILE_TOO_LARGE, size = bytes.len(), max),
             None,
         ));
     }
@@ -136,7 +99,7 @@ pub fn read_file(path: &Path) -> Result<(String, String), ScenarioError> {
                 .map(|b| format!("{b:#04x}"))
                 .collect();
             Err(fail(
-                crate::text!(SC_NOT_UTF8, bytes = bad.join(" ")),
+                crate::message!(SC_NOT_UTF8, bytes = bad.join(" ")),
                 Some(location),
             ))
         }
@@ -149,47 +112,197 @@ pub fn load_default() -> Result<Scenario, ScenarioError> {
 }
 
 /// Parses and validates scenario text; `file` names it in messages.
+/// Every problem found is in the error (see [`ScenarioError`]).
 pub fn load_str(src: &str, file: &str) -> Result<Scenario, ScenarioError> {
-    let raw = parse_raw(src, file)?;
-    build_raw(&raw, src, file)
+    load_checked(src, file).map(|l| l.scenario)
+}
+
+/// A scenario read and validated, with its raw form and its warnings.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The file as written (its `[sweep]` table, for instance).
+    pub raw: raw::RawScenario,
+    /// The validated scenario.
+    pub scenario: Scenario,
+    /// Set-ups that run but make no sense.
+    pub warnings: Vec<ScenarioWarning>,
+}
+
+/// Parses and validates scenario text and looks for set-ups that make no
+/// sense. The error holds every problem of the reading stage and, if
+/// reading got through, of the checks ([`MAX_REPORTED`] at most).
+pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
+    let (raw, mut found) = read(src, file);
+    let Some(raw) = raw else {
+        return Err(ScenarioError::gather(found).expect("reading stopped on a problem"));
+    };
+    match build::build(&raw, file) {
+        Ok(scenario) if found.is_empty() => {
+            let warnings = warnings::warnings(&raw, &scenario, src, file);
+            Ok(Loaded {
+                raw,
+                scenario,
+                warnings,
+            })
+        }
+        Ok(_) => Err(ScenarioError::gather(found).expect("a problem was found")),
+        Err(problems) => {
+            let mut checked: Vec<ScenarioError> = problems
+                .into_iter()
+                .map(|p| located(p, src, file))
+                .collect();
+            by_line(&mut checked);
+            found.extend(checked);
+            Err(ScenarioError::gather(found).expect("a problem was found"))
+        }
+    }
 }
 
 /// Parses scenario text into its raw form (syntax, key names, types).
 pub fn parse_raw(src: &str, file: &str) -> Result<raw::RawScenario, ScenarioError> {
-    toml::from_str::<raw::RawScenario>(src).map_err(|e| {
-        // A Chinese keyboard's punctuation explains most syntax errors.
-        if let Some((location, message)) = hints::full_width(src) {
-            return ScenarioError {
-                file: file.to_string(),
-                location: Some(location),
-                key: String::new(),
-                message,
-            };
-        }
-        let location = e.span().map(|s| locate::offset_to_location(src, s.start));
-        let key = e.span().map(|s| key_at(src, s.start)).unwrap_or_default();
-        let tidied = tidy_en(e.message());
-        let plain = tidied
-            .strip_prefix("invalid type: ")
-            .and_then(|r| r.split_once(", expected "))
-            .and_then(|(got, want)| hints::wrong_type(&key, got, want));
-        ScenarioError {
-            file: file.to_string(),
-            location,
-            key,
-            message: plain.unwrap_or_else(|| tidy(e.message())),
-        }
-    })
+    match read(src, file) {
+        (Some(raw), found) if found.is_empty() => Ok(raw),
+        (_, found) => Err(ScenarioError::gather(found).expect("a problem was found")),
+    }
 }
 
 /// Validates a raw scenario; `src` is its text, to locate keys.
 pub fn build_raw(raw: &raw::RawScenario, src: &str, file: &str) -> Result<Scenario, ScenarioError> {
-    build::build(raw, file).map_err(|p| ScenarioError {
-        file: file.to_string(),
-        location: locate::locate(src, &p.path),
-        key: p.path.to_string(),
-        message: p.message,
+    build::build(raw, file).map_err(|problems| {
+        let mut all: Vec<ScenarioError> = problems
+            .into_iter()
+            .map(|p| located(p, src, file))
+            .collect();
+        by_line(&mut all);
+        ScenarioError::gather(all).expect("a problem was found")
     })
+}
+
+/// Problems in the order of the file's lines; those with no line last.
+fn by_line(all: &mut [ScenarioError]) {
+    all.sort_by_key(|e| e.location.map_or((usize::MAX, 0), |l| (l.line, l.column)));
+}
+
+/// A checking problem as an error of `file`, with its line.
+fn located(p: check::Problem, src: &str, file: &str) -> ScenarioError {
+    ScenarioError::new(
+        file,
+        locate::locate(src, &p.path),
+        p.path.to_string(),
+        p.message,
+    )
+}
+
+/// Largest file whose reading goes on past a wrong key or value to find
+/// the next one [bytes]: each further problem reads the file again.
+const REREAD_BYTES: usize = 4 << 20;
+
+/// Reads the raw scenario, going on past a wrong key or value (its line
+/// is blanked, keeping every other line and column, and the text read
+/// again) to report the next, up to [`MAX_REPORTED`]; a syntax error
+/// stops it. The raw scenario is there if the last reading got through.
+fn read(src: &str, file: &str) -> (Option<raw::RawScenario>, Vec<ScenarioError>) {
+    let mut found: Vec<ScenarioError> = Vec::new();
+    let mut text = std::borrow::Cow::Borrowed(src);
+    // Keys offered for a wrong one, or whose line was blanked: their
+    // absence is not news.
+    let mut gone: Vec<String> = Vec::new();
+    loop {
+        let e = match toml::from_str::<raw::RawScenario>(&text) {
+            Ok(raw) => return (Some(raw), found),
+            Err(e) => e,
+        };
+        let error = reading_error(&e, &text, file, found.is_empty());
+        let echo = matches!(&error.message.args[..], [("key", Arg::Plain(k))]
+            if error.message.id.key == "SC_MISSING_KEY" && gone.contains(k));
+        if let Some((_, Arg::Plain(m))) = error.message.args.iter().find(|(k, _)| *k == "mean") {
+            gone.push(m.clone());
+        }
+        let leaf = error.key.rsplit('.').next().unwrap_or("");
+        gone.push(leaf.split('[').next().unwrap_or(leaf).to_string());
+        if !echo {
+            found.push(error);
+        }
+        let next = e
+            .span()
+            .filter(|_| src.len() <= REREAD_BYTES && found.len() <= MAX_REPORTED)
+            .and_then(|span| blank_line(&text, span.start));
+        match next {
+            Some(t) => text = std::borrow::Cow::Owned(t),
+            None => return (None, found),
+        }
+    }
+}
+
+/// `text` with the `key = value` line holding byte `offset` made blank
+/// (spaces, so that every other line and column stays), if that line is
+/// one whole `key = value` and the rest still reads as TOML.
+fn blank_line(text: &str, offset: usize) -> Option<String> {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[start..end].trim();
+    if line.is_empty() || line.starts_with('[') || !line.contains('=') {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..start]);
+    out.extend(std::iter::repeat_n(' ', end - start));
+    out.push_str(&text[end..]);
+    out.parse::<toml::Table>().ok().map(|_| out)
+}
+
+/// The TOML reader's error `e` on `text`, in a planner's words; `first`
+/// when it is the first found (full-width punctuation explains most
+/// syntax errors then).
+fn reading_error(e: &toml::de::Error, text: &str, file: &str, first: bool) -> ScenarioError {
+    if first && let Some((location, message)) = hints::full_width(text) {
+        return ScenarioError::new(file, Some(location), "", message);
+    }
+    // The reader's own words for nesting past its limit name no line.
+    if e.message().contains("recursion")
+        && let Some((location, depth)) = hints::too_deep(text)
+    {
+        let message = crate::message!(SC_TOO_DEEP, depth, max = hints::MAX_DEPTH);
+        return ScenarioError::new(file, Some(location), "", message);
+    }
+    let location = e.span().map(|s| locate::offset_to_location(text, s.start));
+    let key = e.span().map(|s| key_at(text, s.start)).unwrap_or_default();
+    let key = shorten(&key);
+    let header = e
+        .span()
+        .is_some_and(|s| line_at(text, s.start).starts_with("[["));
+    let tidied = tidy_en(e.message(), header);
+    let plain = tidied
+        .strip_prefix("invalid type: ")
+        .and_then(|r| r.split_once(", expected "))
+        .and_then(|(got, want)| hints::wrong_type(&key, got, want));
+    let message = plain.unwrap_or_else(|| tidy(&tidied));
+    ScenarioError::new(file, location, key, message)
+}
+
+/// A key as shown: one of more than 80 characters (a header nested
+/// absurdly deep) by its first 60 and an ellipsis.
+fn shorten(key: &str) -> String {
+    if key.chars().count() > 80 {
+        format!("{}…", key.chars().take(60).collect::<String>())
+    } else {
+        key.to_string()
+    }
+}
+
+/// The line of `src` holding byte `offset`, trimmed.
+fn line_at(src: &str, offset: usize) -> &str {
+    let mut offset = offset.min(src.len());
+    while !src.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = src[start..].find('\n').map_or(src.len(), |i| start + i);
+    src[start..end].trim()
 }
 
 /// The key written on the line that holds byte `offset`, with the table
@@ -227,13 +340,34 @@ fn key_at(src: &str, offset: usize) -> String {
     }
 }
 
-/// Makes serde's messages read as ours: one line, no trailing period; in
-/// Chinese, the common ones put into words, the rest marked as coming from
-/// the TOML reader.
-fn tidy(msg: &str) -> crate::i18n::Text {
-    let en = tidy_en(msg);
-    let zh = zh_of_serde(&en);
-    crate::i18n::Text { en, zh }
+/// A tidied serde or TOML message ([`tidy_en`]) as a message: an unknown
+/// key from the catalogue, with the nearest valid key; the rest in
+/// English as the reader wrote it, and in Chinese the common ones put into
+/// words, the others marked as coming from the TOML reader.
+fn tidy(en: &str) -> Message {
+    if let Some(rest) = en.strip_prefix("unknown key `")
+        && let Some((key, rest)) = rest.split_once('`')
+        && let Some((_, valid)) = rest.rsplit_once("valid keys here: ")
+    {
+        let mean = rest
+            .split_once("did you mean `")
+            .and_then(|(_, r)| r.split_once('`'))
+            .map(|(m, _)| m);
+        return match mean {
+            Some(mean) => crate::message!(SC_UNKNOWN_KEY_MEAN, key, mean, valid),
+            None => crate::message!(SC_UNKNOWN_KEY, key, valid),
+        };
+    }
+    if let Some(rest) = en.strip_prefix("missing field `")
+        && let Some((key, _)) = rest.split_once('`')
+        && en == format!("missing field `{key}`")
+    {
+        return crate::message!(SC_MISSING_KEY, key);
+    }
+    Message::of_text(crate::i18n::Text {
+        en: en.to_string(),
+        zh: zh_of_serde(en),
+    })
 }
 
 /// The Chinese of a tidied serde or TOML message.
@@ -282,8 +416,10 @@ fn zh_of_serde(en: &str) -> String {
     t!(zh, SC_TOML_READER, detail = en)
 }
 
-/// Serde's message on one line, with our wording.
-fn tidy_en(msg: &str) -> String {
+/// Serde's message on one line, with our wording; `header` when it is
+/// about a `[[table]]` header (a list of tables is then the likelier
+/// meaning of a misspelt name).
+fn tidy_en(msg: &str, header: bool) -> String {
     // One line; absurdly long tokens (a 300-digit number) are shortened.
     let one = msg
         .split_whitespace()
@@ -296,7 +432,7 @@ fn tidy_en(msg: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let one = suggest(&one);
+    let one = suggest(&one, header);
     let one = one.replace("data did not match any variant of untagged enum RawDist", "expected a number or a distribution table such as { dist = \"uniform\", min = 1.0, max = 2.0 }");
     let one = one.replace(
         "data did not match any variant of untagged enum RawCount",
@@ -305,9 +441,21 @@ fn tidy_en(msg: &str) -> String {
     one.trim_end_matches('.').to_string()
 }
 
+/// The tables of a scenario file written `[[name]]`, one per entry.
+const LISTS: &[&str] = &[
+    "goods",
+    "places",
+    "stores",
+    "suppliers",
+    "reserves",
+    "events",
+    "settings",
+];
+
 /// Turns serde's "unknown field `x`, expected one of `a`, `b`" into
-/// "unknown key `x`; did you mean `a`? valid keys: a, b".
-fn suggest(msg: &str) -> String {
+/// "unknown key `x`; did you mean `a`? valid keys here: a, b"; `header`
+/// when `x` was written as `[[x]]`.
+fn suggest(msg: &str, header: bool) -> String {
     let Some(rest) = msg.strip_prefix("unknown field `") else {
         return msg.to_string();
     };
@@ -318,33 +466,14 @@ fn suggest(msg: &str) -> String {
     if valid.is_empty() {
         return msg.to_string();
     }
-    let best = valid
-        .iter()
-        .map(|v| (edit_distance(field, v), *v))
-        .min()
-        .filter(|(d, _)| *d <= 2 || field.len() > 6 && *d <= 3);
-    let hint = best.map_or(String::new(), |(_, v)| format!("; did you mean `{v}`?"));
+    let lists = if header { LISTS } else { &[] };
+    let best = suggest::nearest_key(field, &valid, lists);
+    let hint = best.map_or(String::new(), |v| format!("; did you mean `{v}`?"));
     format!(
         "unknown key `{field}`{hint}{}valid keys here: {}",
         if hint.is_empty() { "; " } else { " " },
         valid.join(", ")
     )
-}
-
-/// Levenshtein distance between two short strings.
-pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// Applies `overrides` to the scenario text `src` (which must be valid)
@@ -355,14 +484,12 @@ pub fn load_with(
     file: &str,
     overrides: &[overrides::Override],
 ) -> Result<Scenario, ScenarioError> {
-    let text = overrides::apply(src, overrides).map_err(|e| ScenarioError {
-        file: file.to_string(),
-        location: None,
-        key: String::new(),
-        message: e.0,
-    })?;
+    let text = overrides::apply(src, overrides)
+        .map_err(|e| ScenarioError::new(file, None, "", Message::of_text(e.0)))?;
     load_str(&text, file).map_err(|mut error| {
         error.location = None;
+        // The overrides' text is not the file's: only the first is said.
+        error.more = None;
         // The override of that key, or else of a table holding it.
         let culprit = overrides
             .iter()
@@ -375,9 +502,8 @@ pub fn load_with(
                     .find(|o| error.key.starts_with(&format!("{}.", o.key)))
             });
         if let Some(o) = culprit {
-            error.message = error.message.map(|lang, m| {
-                crate::t!(lang, FROM_OVERRIDE, message = m, origin = o.origin, set = o)
-            });
+            error.message = crate::message!(FROM_OVERRIDE, origin = o.origin, set = o)
+                .arg("message", Arg::Message(Box::new(error.message)));
         }
         error
     })
@@ -389,12 +515,15 @@ mod tests {
 
     #[test]
     fn unknown_keys_get_a_suggestion() {
-        let m = suggest("unknown field `green_chanel`, expected one of `green_channel`, `points`");
+        let m = suggest(
+            "unknown field `green_chanel`, expected one of `green_channel`, `points`",
+            false,
+        );
         assert_eq!(
             m,
             "unknown key `green_chanel`; did you mean `green_channel`? valid keys here: green_channel, points"
         );
-        let m = suggest("unknown field `zzz`, expected `points`");
+        let m = suggest("unknown field `zzz`, expected `points`", false);
         assert_eq!(m, "unknown key `zzz`; valid keys here: points");
     }
 

@@ -93,7 +93,7 @@ impl SweepError {
     /// The error in `lang`.
     pub fn render(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            SweepError::Scenario(e) => e.render(lang),
+            SweepError::Scenario(e) => e.render_report(lang),
             SweepError::Override(e) => e.render(lang),
             SweepError::Setting { label, error } => {
                 crate::t!(lang, SETTING_ERROR, label, error = error.render(lang))
@@ -171,14 +171,16 @@ pub fn digest(bytes: &[u8]) -> String {
 /// Checks the scenario text `src` (named `file`) and the request, and
 /// builds every setting.
 pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
-    let raw = scenario::parse_raw(src, file)?;
-    let base = scenario::build_raw(&raw, src, file)?;
+    let loaded = scenario::load_checked(src, file)?;
+    let (raw, base) = (loaded.raw, loaded.scenario);
     let table = raw.sweep.clone().unwrap_or_default();
-    let in_file = |path: KeyPath, message: crate::i18n::Text| ScenarioError {
-        file: file.to_string(),
-        location: scenario::locate::locate(src, &path),
-        key: path.to_string(),
-        message,
+    let in_file = |path: KeyPath, message: crate::i18n::Text| {
+        ScenarioError::new(
+            file,
+            scenario::locate::locate(src, &path),
+            path.to_string(),
+            message.into(),
+        )
     };
     let sweep_key = || KeyPath::root().key("sweep");
 

@@ -28,7 +28,8 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
     let stop = Stop::install();
     let (src, file) = source(a.scenario.as_deref(), lang)?;
     // The file as written is checked first, so that its own errors name their lines.
-    let base = scenario::load_str(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let loaded = scenario::load_checked(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let (base, warnings) = (loaded.scenario, loaded.warnings);
     let sets = parse_sets(&a.sets, lang)?;
     let sc = if sets.is_empty() {
         base
@@ -45,6 +46,9 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
         .map(|d| OutDir::prepare(d, mode, false))
         .transpose()
         .map_err(|e| Failure::out(&e, lang))?;
+    for w in &warnings {
+        eprintln!("{}", t!(lang, SCENARIO_WARNING, warning = w.render(lang)));
+    }
     for w in sc.warnings() {
         eprintln!("{}", report::warning(lang, &w));
     }

@@ -12,9 +12,9 @@ use baogong::t;
 
 pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     let (src, file) = source(Some(&a.scenario), lang)?;
-    let raw = baogong::scenario::parse_raw(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
-    let sc =
-        baogong::scenario::build_raw(&raw, &src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let loaded =
+        baogong::scenario::load_checked(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let (raw, sc) = (loaded.raw, loaded.scenario);
     // A [sweep] table is checked too: every setting must give a valid scenario.
     let sweep = match raw.sweep {
         Some(_) => Some(
@@ -25,6 +25,9 @@ pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     };
     let mut o = String::new();
     push(&mut o, t!(lang, VALIDATE_OK, file = sc.source));
+    for w in &loaded.warnings {
+        push(&mut o, t!(lang, SCENARIO_WARNING, warning = w.render(lang)));
+    }
     for w in sc.warnings() {
         push(&mut o, baogong::report::warning(lang, &w));
     }

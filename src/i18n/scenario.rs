@@ -4,6 +4,50 @@ crate::catalogue! {
     SCENARIO_ERROR { en: "{at}: {message}", zh: "{at}：{message}" }
     SCENARIO_ERROR_KEY { en: "{at}: key `{key}`: {message}", zh: "{at}：键 `{key}`：{message}" }
     SETTING_ERROR { en: "setting `{label}`: {error}", zh: "设置 `{label}`：{error}" }
+    SCENARIO_WARNING { en: "warning: {warning}", zh: "警告：{warning}" }
+    SC_MORE_PROBLEMS {
+        en: "{file}: {n} more problem(s) not listed; correct these and check again",
+        zh: "{file}：另有 {n} 处问题未列出；请先改正以上各处再检查",
+    }
+    SC_AS_IS { en: "{detail}", zh: "{detail}" }
+    SC_DID_YOU_MEAN {
+        en: "{message}; did you mean `{mean}`?",
+        zh: "{message}；是否想写 `{mean}`？",
+    }
+    SC_TOO_DEEP {
+        en: "tables or lists nested {depth} deep; a scenario nests at most {max} (`[a.b.c]` is 3 deep): check this line",
+        zh: "表或列表嵌套了 {depth} 层；情景文件最多嵌套 {max} 层（`[a.b.c]` 为 3 层）：请检查这一行",
+    }
+
+    // ---- scenario/warnings.rs: set-ups that run but make no sense
+    SC_WARN_NEED_COARSE {
+        en: "the daily need of `{name}` in the smallest building ({residents} residents) is {exact} g, which the model counts in whole grams as {rounded} g ({off}% off): give a larger need, or buildings with more residents",
+        zh: "最小楼栋（{residents} 名居民）每天对 `{name}` 的需求为 {exact} 克，模型按整克计为 {rounded} 克（偏差 {off}%）：请加大人均需求，或让每栋楼居民更多",
+    }
+    SC_WARN_SECOND_REGION {
+        en: "`{name}` is a second other_region supplier: only the first, `{first}`, sends emergency transfers, so `{name}` is never used",
+        zh: "`{name}` 是第二个 other_region（外地）供货方：只有第一个 `{first}` 会紧急调运，`{name}` 不会被用到",
+    }
+    SC_WARN_LIFT_UNSEALED {
+        en: "this event lifts `{name}`, but no event seals it (or a place around or inside it) before, and there are no random closures: it changes nothing",
+        zh: "此事件解封 `{name}`，但此前没有事件封控它（或其上级、下级地点），也没有随机封控：它不会改变任何结果",
+    }
+    SC_WARN_RUMOUR_ZERO {
+        en: "a rumour of strength 0 changes nothing: give a strength above 0, or remove the event",
+        zh: "强度为 0 的谣言不会改变任何结果：请给出大于 0 的强度，或删除此事件",
+    }
+    SC_WARN_STAFF_ZERO {
+        en: "a staff loss of share 0 changes nothing: give a share above 0, or remove the event",
+        zh: "比例为 0 的员工缺岗不会改变任何结果：请给出大于 0 的比例，或删除此事件",
+    }
+    SC_WARN_CLOSE_REGION {
+        en: "`{name}` is an other_region supplier: emergency transfers from other regions do not stop for `warehouse_closed`, so this event changes nothing; name a warehouse or wholesale market",
+        zh: "`{name}` 是 other_region（外地）供货方：外地紧急调运不受 `warehouse_closed` 影响，此事件不会改变任何结果；请指定仓库或批发市场",
+    }
+    SC_WARN_CLOSE_BASE {
+        en: "`{name}` is a production base, not a warehouse or wholesale market: `warehouse_closed` stops its deliveries to the warehouses for {hours} h; check that this is the supplier meant",
+        zh: "`{name}` 是生产基地，不是仓库或批发市场：`warehouse_closed` 会使它对仓库的供货停止 {hours} 小时；请确认这是要指定的供货方",
+    }
 
     // ---- scenario.rs: reading and parsing
     SC_CANNOT_READ { en: "cannot read the scenario file: {e}", zh: "无法读取情景文件：{e}" }

@@ -52,8 +52,13 @@ impl World<'_> {
                 (class, dist, i)
             })
             .collect();
+        // The k smallest, in order (every candidate differs in its index).
+        if k < cands.len() {
+            cands.select_nth_unstable(k);
+            cands.truncate(k);
+        }
         cands.sort_unstable();
-        cands.iter().take(k).map(|c| c.2 as u32).collect()
+        cands.iter().map(|c| c.2 as u32).collect()
     }
 
     /// Distribution points 应急投放点 for a closure of `place`, by the plan's

@@ -74,7 +74,7 @@ impl World<'_> {
         for b in &mut self.homes.sealed_by[p.first..p.end] {
             *b = id;
         }
-        self.refresh_zones();
+        self.refresh_zones(place as usize);
         // Stores now sealed stop counting stock-outs.
         for st in 0..city.stores.len() {
             if self.stores.risk[st] == Risk::High {
@@ -161,7 +161,7 @@ impl World<'_> {
         for &f in &family {
             self.stop_serving(now, f);
         }
-        self.refresh_zones();
+        self.refresh_zones(self.resp.closures[ci].place as usize);
         for &f in &family {
             self.compensate(f);
         }

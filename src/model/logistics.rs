@@ -38,6 +38,15 @@ struct Stop {
     made: Vec<i64>,
 }
 
+/// `want × room / total`, rounded down, without overflow: the share of a
+/// vehicle's room given to one category.
+fn share_of(want: i64, room: i64, total: i64) -> i64 {
+    match want.checked_mul(room) {
+        Some(p) => p / total,
+        None => (i128::from(want) * i128::from(room) / i128::from(total)) as i64,
+    }
+}
+
 impl World<'_> {
     /// Queues an order with `origin`'s vehicles, its fresh goods and the
     /// others as two orders, each joining an order waiting for the same
@@ -59,28 +68,7 @@ impl World<'_> {
             if amounts.iter().all(|&a| a <= 0) {
                 continue;
             }
-            let is_part = |o: &Order| {
-                o.amounts
-                    .iter()
-                    .zip(fresh)
-                    .all(|(&a, &f)| a == 0 || f == part)
-            };
-            match fleet
-                .queue
-                .iter_mut()
-                .find(|o| o.dest == order.dest && o.kind == order.kind && is_part(o))
-            {
-                Some(o) => o
-                    .amounts
-                    .iter_mut()
-                    .zip(&amounts)
-                    .for_each(|(a, b)| *a += b),
-                None => fleet.queue.push_back(Order {
-                    dest: order.dest,
-                    kind: order.kind,
-                    amounts,
-                }),
-            }
+            fleet.queue.add(order.dest, order.kind, part, amounts);
         }
     }
 
@@ -186,33 +174,34 @@ impl World<'_> {
             let mut room = room0;
             let mut stops: Vec<Stop> = Vec::new();
             let mut done: Vec<usize> = Vec::new();
-            let mut again: Vec<Order> = Vec::new();
+            let mut again: Vec<(Order, bool)> = Vec::new();
             let picks: Vec<usize> =
                 std::iter::once(first)
                     .chain((0..look).filter(|&j| {
                         j != first && self.area(self.fleet(origin).queue[j].dest) == area
                     }))
                     .collect();
+            // What fits of each order (scratch, reused for every pick).
+            let mut want = vec![0i64; nc];
+            let mut take = vec![0i64; nc];
             for j in picks {
                 if room <= 0 || stops.len() >= max_stops {
                     break;
                 }
-                let order = self.fleet(origin).queue[j].clone();
-                let mut load = vec![0i64; nc];
-                let mut made = vec![0i64; nc];
-                let mut left = order.amounts.clone();
                 // What fits, in proportion to what is wanted of each category
                 // (no category waits behind another).
-                let want: Vec<i64> = (0..nc)
-                    .map(|c| left[c].min(self.available(origin, c)).max(0))
-                    .collect();
-                let total: i64 = want.iter().sum();
-                let mut take = want.clone();
+                let mut total = 0;
+                for c in 0..nc {
+                    want[c] = self.fleet(origin).queue[j].amounts[c]
+                        .min(self.available(origin, c))
+                        .max(0);
+                    total += want[c];
+                }
+                take.copy_from_slice(&want);
                 if total > room {
                     let mut given = 0;
                     for c in 0..nc {
-                        take[c] =
-                            (i128::from(want[c]) * i128::from(room) / i128::from(total)) as i64;
+                        take[c] = share_of(want[c], room, total);
                         given += take[c];
                     }
                     // The grams lost to rounding go to the freshest goods.
@@ -222,37 +211,56 @@ impl World<'_> {
                         given += more;
                     }
                 }
+                if take.iter().all(|&g| g <= 0) {
+                    continue; // nothing of it can go yet: it waits
+                }
+                let mut load = vec![0i64; nc];
+                let mut made = vec![0i64; nc];
                 for c in 0..nc {
                     if take[c] > 0 {
                         made[c] = self.load(now, origin, c, take[c]);
                         load[c] = take[c];
                         room -= take[c];
-                        left[c] -= take[c];
                     }
                 }
-                if left.iter().all(|&a| a == 0) {
-                    done.push(j);
-                } else if load.iter().any(|&g| g > 0) {
+                let order = &self.fleet(origin).queue[j];
+                let (dest, kind) = (order.dest, order.kind);
+                let left: Vec<i64> = order
+                    .amounts
+                    .iter()
+                    .zip(&load)
+                    .map(|(a, g)| a - g)
+                    .collect();
+                done.push(j);
+                if left.iter().any(|&a| a != 0) {
                     // Served in part: to the back of the queue, so that the
                     // next vehicle serves another destination first.
-                    self.fleet_mut(origin).queue[j].amounts = left;
-                    done.push(j);
-                    again.push(self.fleet(origin).queue[j].clone());
+                    let part = self.fleet(origin).queue.part(j);
+                    let amounts = left;
+                    again.push((
+                        Order {
+                            dest,
+                            kind,
+                            amounts,
+                        },
+                        part,
+                    ));
                 }
-                if load.iter().any(|&g| g > 0) {
-                    stops.push(Stop {
-                        dest: order.dest,
-                        kind: order.kind,
-                        amounts: load,
-                        made,
-                    });
-                }
+                stops.push(Stop {
+                    dest,
+                    kind,
+                    amounts: load,
+                    made,
+                });
             }
             done.sort_unstable();
+            let queue = &mut self.fleet_mut(origin).queue;
             for &j in done.iter().rev() {
-                self.fleet_mut(origin).queue.remove(j);
+                queue.remove(j);
             }
-            self.fleet_mut(origin).queue.extend(again);
+            for (order, part) in again {
+                queue.push_back(order, part);
+            }
             if stops.is_empty() {
                 continue;
             }
@@ -284,7 +292,7 @@ impl World<'_> {
     /// Goods of category `c` waiting at `origin` for a vehicle [g]
     /// (backorders).
     pub(crate) fn queued(&self, origin: Origin, c: usize) -> i64 {
-        self.fleet(origin).queue.iter().map(|o| o.amounts[c]).sum()
+        self.fleet(origin).queue.waiting(c)
     }
 
     fn origin_district(&self, origin: Origin) -> Option<usize> {

@@ -75,6 +75,15 @@ impl World<'_> {
         if bases.is_empty() {
             return;
         }
+        // All bases' capacity per category, the denominator of each base's share.
+        let cap: Vec<i64> = (0..nc)
+            .map(|c| {
+                bases
+                    .iter()
+                    .map(|&x| self.depots.capacity[x * nc + c])
+                    .sum()
+            })
+            .collect();
         for d in (0..sups.len()).filter(|&i| sups[i].is_depot()) {
             // A depot orders no more than its staff at work can pass on
             // (goods ordered into a depot whose staff are sealed in would
@@ -108,12 +117,8 @@ impl World<'_> {
             for &b in &bases {
                 let mut amounts = vec![0i64; nc];
                 for c in 0..nc {
-                    let cap: i64 = bases
-                        .iter()
-                        .map(|&x| self.depots.capacity[x * nc + c])
-                        .sum();
-                    if cap > 0 {
-                        let share = self.depots.capacity[b * nc + c] as f64 / cap as f64;
+                    if cap[c] > 0 {
+                        let share = self.depots.capacity[b * nc + c] as f64 / cap[c] as f64;
                         amounts[c] = (want[c] as f64 * share).round() as i64;
                     }
                 }

@@ -18,47 +18,182 @@ use crate::engine::{DAY, Scheduler, SimTime};
 /// Stores a building tries in one round: its own and its next two.
 pub(crate) const TRIES: usize = 3;
 
+/// Scratch space of the sales rounds, kept between rounds so that a round
+/// allocates nothing.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    /// This round's tries: the buildings' tries, cut down pass by pass.
+    tries: Vec<[u32; TRIES]>,
+    /// What each building still wants in a store this round [g].
+    want: Vec<i64>,
+    noise: Vec<f64>,
+    cover: Vec<f64>,
+    online_total: Vec<i64>,
+    dem_in: Vec<i64>,
+    dem_on: Vec<i64>,
+    cap_left: Vec<f64>,
+    rider_ratio: Vec<f64>,
+    short: Vec<bool>,
+    fill_in: Vec<f64>,
+    fill_on: Vec<f64>,
+    sold: Vec<i64>,
+    sold_on: Vec<i64>,
+}
+
+/// What each building eats over an interval, for the few intervals of a
+/// day (between sales rounds, to midnight, from midnight to opening),
+/// worked out once each.
+#[derive(Debug, Default)]
+pub(crate) struct Rations {
+    /// (interval [s], per building × category [g], per district ×
+    /// category [g]), the most recently added last.
+    kept: Vec<(u64, Vec<i64>, Vec<i64>)>,
+}
+
+impl Rations {
+    /// Intervals kept at once.
+    const KEPT: usize = 4;
+
+    /// Which of `kept` holds what each building and each district eat over
+    /// `dt` seconds [g], worked out now if none does.
+    fn over(
+        &mut self,
+        dt: u64,
+        need: &[i64],
+        buildings: &[super::config::Building],
+        nd: usize,
+        nc: usize,
+    ) -> usize {
+        if let Some(k) = self.kept.iter().position(|e| e.0 == dt) {
+            return k;
+        }
+        let share = dt as f64 / DAY as f64;
+        let per_building: Vec<i64> = need.iter().map(|&n| (n as f64 * share) as i64).collect();
+        let mut per_district = vec![0i64; nd * nc];
+        for (b, bd) in buildings.iter().enumerate() {
+            for c in 0..nc {
+                per_district[bd.district * nc + c] += per_building[b * nc + c];
+            }
+        }
+        if self.kept.len() == Self::KEPT {
+            self.kept.remove(0);
+        }
+        self.kept.push((dt, per_building, per_district));
+        self.kept.len() - 1
+    }
+}
+
+/// A meal under way: the rations of its interval and the need left unmet
+/// so far per category [g].
+struct Meal {
+    rations: Rations,
+    k: usize,
+    unmet: Vec<i64>,
+}
+
+/// Sets `v` to `n` zeros, reusing its memory.
+fn zero<T: Default + Clone>(v: &mut Vec<T>, n: usize) {
+    v.clear();
+    v.resize(n, T::default());
+}
+
+/// `(g as f64 * 1.0) as i64`, the amount bought at a fill ratio of one,
+/// without floating point where that is exact (up to 2^53 g).
+#[inline]
+fn times_one(g: i64) -> i64 {
+    if g.unsigned_abs() <= 1 << 53 {
+        g
+    } else {
+        g as f64 as i64
+    }
+}
+
 impl World<'_> {
     /// Residents consume from their pantries up to `now`; what an empty
     /// pantry cannot give is unmet need.
     pub(crate) fn consume_all(&mut self, now: SimTime) {
-        let dt = now.since(self.homes.last_consume).0 as i64;
-        if dt == 0 {
-            return;
-        }
-        self.homes.last_consume = now;
-        let nc = self.nc;
-        let share = dt as f64 / DAY as f64;
-        for (b, bd) in self.sc.city.buildings.iter().enumerate() {
-            let row = b * nc;
-            let d = bd.district * nc;
-            let mut short = 0;
-            let need = &self.homes.need[row..row + nc];
-            let pantry = &mut self.homes.pantry[row..row + nc];
-            let acc = &mut self.m.daily[d..d + nc];
-            let balance = &mut self.m.balance[..nc];
-            for c in 0..nc {
-                let want = (need[c] as f64 * share) as i64;
-                let eaten = want.min(pantry[c]);
-                pantry[c] -= eaten;
-                acc[c][NEED] += want;
-                acc[c][UNMET] += want - eaten;
-                short += want - eaten;
-                balance[c].consumed_g += eaten;
+        if let Some(mut meal) = self.meal_until(now) {
+            for b in 0..self.sc.city.buildings.len() {
+                self.eat(b, &mut meal);
             }
-            // Shortage inside a sealed area counts against its closure too.
-            let sealed = self.homes.sealed_by[b];
-            if short > 0 && sealed != NONE {
-                self.resp.closures[sealed as usize].unmet += short;
-            }
+            self.meal_done(meal);
         }
     }
 
+    /// Starts a meal: the consumption from the last one up to `now`, eaten
+    /// building by building with [`World::eat`] and closed with
+    /// [`World::meal_done`]; `None` if no time has passed.
+    fn meal_until(&mut self, now: SimTime) -> Option<Meal> {
+        let dt = now.since(self.homes.last_consume).0;
+        if dt == 0 {
+            return None;
+        }
+        self.homes.last_consume = now;
+        let sc = self.sc;
+        let mut rations = std::mem::take(&mut self.homes.rations);
+        let k = rations.over(
+            dt,
+            &self.homes.need,
+            &sc.city.buildings,
+            sc.city.districts.len(),
+            self.nc,
+        );
+        Some(Meal {
+            rations,
+            k,
+            unmet: vec![0; self.nc],
+        })
+    }
+
+    /// Building `b` eats its part of `meal`.
+    #[inline]
+    fn eat(&mut self, b: usize, meal: &mut Meal) {
+        let nc = self.nc;
+        let row = b * nc;
+        let want = &meal.rations.kept[meal.k].1[row..row + nc];
+        let pantry = &mut self.homes.pantry[row..row + nc];
+        let mut short = 0;
+        for c in 0..nc {
+            let eaten = want[c].min(pantry[c]);
+            pantry[c] -= eaten;
+            if eaten < want[c] {
+                let miss = want[c] - eaten;
+                let d = self.sc.city.buildings[b].district;
+                self.m.daily[d * nc + c][UNMET] += miss;
+                meal.unmet[c] += miss;
+                short += miss;
+            }
+        }
+        // Shortage inside a sealed area counts against its closure too.
+        let sealed = self.homes.sealed_by[b];
+        if short > 0 && sealed != NONE {
+            self.resp.closures[sealed as usize].unmet += short;
+        }
+    }
+
+    /// Closes a meal every building has eaten: the need and consumption of
+    /// each district.
+    fn meal_done(&mut self, meal: Meal) {
+        let nc = self.nc;
+        for (i, &g) in meal.rations.kept[meal.k].2.iter().enumerate() {
+            self.m.daily[i][NEED] += g;
+            self.m.balance[i % nc].consumed_g += g;
+        }
+        for (c, g) in meal.unmet.into_iter().enumerate() {
+            self.m.balance[c].consumed_g -= g;
+        }
+        self.homes.rations = meal.rations;
+    }
+
     /// The stores building `b` tries, in order: its own and its next ones,
-    /// leaving out sealed stores ([`NONE`] pads the list).
-    fn tries(&self, b: usize) -> [u32; TRIES] {
-        let bd = &self.sc.city.buildings[b];
+    /// leaving out sealed stores ([`NONE`] pads the list); none at all for
+    /// a sealed building.
+    pub(crate) fn tries(&self, b: usize) -> [u32; TRIES] {
         let mut out = [NONE; TRIES];
+        if self.homes.risk[b] == Risk::High {
+            return out;
+        }
+        let bd = &self.sc.city.buildings[b];
         let mut k = 0;
         for s in std::iter::once(bd.store as u32).chain(bd.next) {
             if s != NONE && self.stores.risk[s as usize] != Risk::High && !out.contains(&s) {
@@ -74,7 +209,8 @@ impl World<'_> {
     /// capacity under the crowd limits; riders carry online orders; demand
     /// a store cannot meet tries the building's next store.
     pub(crate) fn sales_round(&mut self, now: SimTime, _s: &mut Scheduler<CityEvent>) {
-        self.consume_all(now);
+        // Residents eat up to now, building by building on the first pass.
+        let mut meal = self.meal_until(now);
         self.panic_update(now);
         let sc = self.sc;
         let nc = self.nc;
@@ -86,52 +222,50 @@ impl World<'_> {
         let rounds = rules.sales_rounds as f64;
         let round_h = (rules.close_hour - rules.open_hour) as f64 / rounds;
         let f = 1.0 - (1.0 - hh.refill_per_day).powf(1.0 / rounds);
+        let mut x = std::mem::take(&mut self.homes.scratch);
         // Demand noise per store and round, from the demand stream.
-        let noise: Vec<f64> = (0..ns)
-            .map(|_| 0.9 + 0.2 * self.rng.demand.random::<f64>())
-            .collect();
-        let cover: Vec<f64> = (0..nd * nc)
-            .map(|i| {
-                hh.wanted_cover_days(
-                    sc.goods[i % nc].pantry_life_days,
-                    self.districts.hoard[i / nc],
-                )
-            })
-            .collect();
+        x.noise.clear();
+        x.noise
+            .extend((0..ns).map(|_| 0.9 + 0.2 * self.rng.demand.random::<f64>()));
+        x.cover.clear();
+        x.cover.extend((0..nd * nc).map(|i| {
+            hh.wanted_cover_days(
+                sc.goods[i % nc].pantry_life_days,
+                self.districts.hoard[i / nc],
+            )
+        }));
         // What each building still wants in a store this round, and where
-        // it tries next. Scratch space kept between rounds: `want` is read
-        // only for buildings whose first try is a store.
-        let mut want = std::mem::take(&mut self.homes.want);
-        let mut tries = std::mem::take(&mut self.homes.tries);
-        want.resize(nb * nc, 0);
-        tries.resize(nb, [NONE; TRIES]);
-        let mut online_total = vec![0i64; nd];
+        // it tries next: `want` is read only for buildings whose first try
+        // is a store.
+        x.want.resize(nb * nc, 0);
+        x.tries.clear();
+        x.tries.extend_from_slice(&self.homes.tries);
+        zero(&mut x.online_total, nd);
         // The first pass's demand per store, gathered on the way.
-        let mut dem_in0 = vec![0i64; ns * nc];
-        let mut dem_on0 = vec![0i64; ns * nc];
+        zero(&mut x.dem_in, ns * nc);
+        zero(&mut x.dem_on, ns * nc);
         for (b, bd) in sc.city.buildings.iter().enumerate() {
-            tries[b] = [NONE; TRIES];
-            let risk = self.homes.risk[b];
-            if risk == Risk::High {
-                continue;
+            if let Some(meal) = meal.as_mut() {
+                self.eat(b, meal);
             }
-            let t = self.tries(b);
+            let t = x.tries[b];
             if t[0] == NONE {
                 continue;
             }
-            tries[b] = t;
-            let n = noise[bd.store];
+            let n = x.noise[bd.store];
             let row = b * nc;
             let s0 = t[0] as usize * nc;
             let need = &self.homes.need[row..row + nc];
             let pantry = &self.homes.pantry[row..row + nc];
-            let cover = &cover[bd.district * nc..(bd.district + 1) * nc];
-            let w_row = &mut want[row..row + nc];
-            let d_in = &mut dem_in0[s0..s0 + nc];
-            if risk == Risk::Medium {
+            let cover = &x.cover[bd.district * nc..(bd.district + 1) * nc];
+            let w_row = &mut x.want[row..row + nc];
+            let d_in = &mut x.dem_in[s0..s0 + nc];
+            let d_on = &mut x.dem_on[s0..s0 + nc];
+            let online_total = &mut x.online_total[bd.district];
+            if self.homes.risk[b] == Risk::Medium {
                 let share = rules.online_share_medium;
+                self.homes.online_any[b] = true;
                 let online = &mut self.homes.online[row..row + nc];
-                let d_on = &mut dem_on0[s0..s0 + nc];
                 for c in 0..nc {
                     let target = need[c] as f64 * cover[c];
                     let have = (pantry[c] + online[c]) as f64;
@@ -139,32 +273,39 @@ impl World<'_> {
                     let on = (w * share) as i64;
                     w_row[c] = w as i64 - on;
                     online[c] += on;
-                    online_total[bd.district] += online[c];
+                    *online_total += online[c];
                     d_in[c] += w_row[c];
                     d_on[c] += online[c];
+                }
+            } else if !self.homes.online_any[b] {
+                // No online orders (the usual case).
+                for c in 0..nc {
+                    let target = need[c] as f64 * cover[c];
+                    let w = (target - pantry[c] as f64).max(0.0) * f * n;
+                    w_row[c] = w as i64;
+                    d_in[c] += w_row[c];
                 }
             } else {
                 // No new online orders; orders from when the building was in
                 // a control zone may still wait for a rider today.
                 let online = &self.homes.online[row..row + nc];
-                let d_on = &mut dem_on0[s0..s0 + nc];
                 for c in 0..nc {
                     let target = need[c] as f64 * cover[c];
                     let w = (target - (pantry[c] + online[c]) as f64).max(0.0) * f * n;
                     w_row[c] = w as i64;
                     d_in[c] += w_row[c];
                     d_on[c] += online[c];
-                    online_total[bd.district] += online[c];
+                    *online_total += online[c];
                 }
             }
         }
+        if let Some(meal) = meal {
+            self.meal_done(meal);
+        }
         // Staff capacity of each store this round [g].
-        let mut cap_left: Vec<f64> = sc
-            .city
-            .stores
-            .iter()
-            .enumerate()
-            .map(|(s, st)| {
+        x.cap_left.clear();
+        x.cap_left
+            .extend(sc.city.stores.iter().enumerate().map(|(s, st)| {
                 let crowd = match self.stores.risk[s] {
                     Risk::Low => rules.crowd_limit_low,
                     Risk::Medium => rules.crowd_limit_medium,
@@ -176,36 +317,34 @@ impl World<'_> {
                     * G
                     * round_h
                     * crowd
-            })
-            .collect();
-        let rider_ratio: Vec<f64> = (0..nd)
-            .map(|d| {
-                if online_total[d] > 0 {
-                    (self.districts.riders.kg_left(d) as f64 / online_total[d] as f64).min(1.0)
-                } else {
-                    1.0
-                }
-            })
-            .collect();
+            }));
+        x.rider_ratio.clear();
+        x.rider_ratio.extend((0..nd).map(|d| {
+            if x.online_total[d] > 0 {
+                (self.districts.riders.kg_left(d) as f64 / x.online_total[d] as f64).min(1.0)
+            } else {
+                1.0
+            }
+        }));
         // Stores whose buyers got less than they wanted in the last pass:
         // only their buyers try their next store.
-        let mut short = vec![true; ns];
+        x.short.clear();
+        x.short.resize(ns, true);
         for pass in 0..TRIES {
             let online = pass == 0;
-            let (dem_in, dem_on) = if pass == 0 {
-                (std::mem::take(&mut dem_in0), std::mem::take(&mut dem_on0))
-            } else {
-                let mut dem_in = vec![0i64; ns * nc];
+            if pass > 0 {
+                zero(&mut x.dem_in, ns * nc);
+                zero(&mut x.dem_on, ns * nc);
                 let mut any = false;
                 for b in 0..nb {
-                    let s = tries[b][pass];
-                    let p = tries[b][pass - 1];
-                    if s == NONE || p == NONE || !short[p as usize] {
-                        tries[b][pass] = NONE;
+                    let s = x.tries[b][pass];
+                    let p = x.tries[b][pass - 1];
+                    if s == NONE || p == NONE || !x.short[p as usize] {
+                        x.tries[b][pass] = NONE;
                         continue;
                     }
                     let (s, row) = (s as usize * nc, b * nc);
-                    for (d, w) in dem_in[s..s + nc].iter_mut().zip(&want[row..row + nc]) {
+                    for (d, w) in x.dem_in[s..s + nc].iter_mut().zip(&x.want[row..row + nc]) {
                         *d += w;
                     }
                     any = true;
@@ -213,64 +352,75 @@ impl World<'_> {
                 if !any {
                     break;
                 }
-                (dem_in, vec![0i64; ns * nc])
-            };
+            }
             // Fill ratios per store and category: staff capacity for
             // in-store buyers, riders for online orders, then stock.
-            let mut fill_in = vec![0f64; ns * nc];
-            let mut fill_on = vec![0f64; ns * nc];
+            zero(&mut x.fill_in, ns * nc);
+            zero(&mut x.fill_on, ns * nc);
             for (s, st) in sc.city.stores.iter().enumerate() {
-                let total_in: i64 = dem_in[s * nc..(s + 1) * nc].iter().sum();
+                let total_in: i64 = x.dem_in[s * nc..(s + 1) * nc].iter().sum();
                 let cap_ratio = if total_in > 0 {
-                    (cap_left[s] / total_in as f64).min(1.0)
+                    (x.cap_left[s] / total_in as f64).min(1.0)
                 } else {
                     1.0
                 };
-                cap_left[s] = (cap_left[s] - total_in as f64 * cap_ratio).max(0.0);
-                let rr = rider_ratio[st.district];
-                short[s] = false;
+                x.cap_left[s] = (x.cap_left[s] - total_in as f64 * cap_ratio).max(0.0);
+                let rr = x.rider_ratio[st.district];
+                let mut short = false;
                 for c in 0..nc {
                     let i = s * nc + c;
-                    let asked = dem_in[i] as f64 * cap_ratio + dem_on[i] as f64 * rr;
+                    let asked = x.dem_in[i] as f64 * cap_ratio + x.dem_on[i] as f64 * rr;
                     let stock_ratio = if asked > 0.0 {
                         (self.stores.stock[i].total() as f64 / asked).min(1.0)
                     } else {
                         1.0
                     };
-                    fill_in[i] = cap_ratio * stock_ratio;
-                    fill_on[i] = rr * stock_ratio;
+                    x.fill_in[i] = cap_ratio * stock_ratio;
+                    x.fill_on[i] = rr * stock_ratio;
                     // Buyers left wanting (beyond rounding) try elsewhere.
-                    short[s] |= dem_in[i] > 0 && fill_in[i] < 0.99;
+                    short |= x.dem_in[i] > 0 && x.fill_in[i] < 0.99;
                 }
+                x.short[s] = short;
             }
-            let mut sold = vec![0i64; ns * nc];
-            let mut sold_on = vec![0i64; ns * nc];
+            zero(&mut x.sold, ns * nc);
+            zero(&mut x.sold_on, ns * nc);
             for b in 0..nb {
-                let s = tries[b][pass];
+                let s = x.tries[b][pass];
                 if s == NONE {
                     continue;
                 }
                 let (s, row) = (s as usize * nc, b * nc);
-                let w_row = &mut want[row..row + nc];
+                let w_row = &mut x.want[row..row + nc];
                 let pantry = &mut self.homes.pantry[row..row + nc];
-                let fill = &fill_in[s..s + nc];
-                let sold_s = &mut sold[s..s + nc];
+                let sold_s = &mut x.sold[s..s + nc];
+                let fill = &x.fill_in[s..s + nc];
                 for c in 0..nc {
-                    let got = (w_row[c] as f64 * fill[c]) as i64;
+                    // Served in full (the usual case): the same figure
+                    // without the round trip through floating point.
+                    let got = if fill[c] == 1.0 {
+                        times_one(w_row[c])
+                    } else {
+                        (w_row[c] as f64 * fill[c]) as i64
+                    };
                     w_row[c] -= got;
                     pantry[c] += got;
                     sold_s[c] += got;
                 }
-                if online {
+                if online && self.homes.online_any[b] {
                     let on_row = &mut self.homes.online[row..row + nc];
-                    let fill = &fill_on[s..s + nc];
+                    let fill = &x.fill_on[s..s + nc];
+                    let sold_on = &mut x.sold_on[s..s + nc];
                     for c in 0..nc {
                         if on_row[c] > 0 {
-                            let got = (on_row[c] as f64 * fill[c]) as i64;
+                            let got = if fill[c] == 1.0 {
+                                times_one(on_row[c])
+                            } else {
+                                (on_row[c] as f64 * fill[c]) as i64
+                            };
                             on_row[c] -= got;
                             pantry[c] += got;
                             sold_s[c] += got;
-                            sold_on[s + c] += got;
+                            sold_on[c] += got;
                         }
                     }
                 }
@@ -279,7 +429,7 @@ impl World<'_> {
                 let d = st.district;
                 for c in 0..nc {
                     let i = s * nc + c;
-                    let g = sold[i];
+                    let g = x.sold[i];
                     if g > 0 {
                         let (taken, _) = self.stores.stock[i].take(g);
                         debug_assert_eq!(taken, g);
@@ -287,14 +437,13 @@ impl World<'_> {
                         self.bureau.sales_today[c] += g;
                         let acc = &mut self.m.daily[d * nc + c];
                         acc[SALES] += g;
-                        acc[ONLINE] += sold_on[i];
-                        self.districts.riders.use_kg(d, sold_on[i]);
+                        acc[ONLINE] += x.sold_on[i];
+                        self.districts.riders.use_kg(d, x.sold_on[i]);
                     }
                 }
             }
         }
-        self.homes.want = want;
-        self.homes.tries = tries;
+        self.homes.scratch = x;
         for i in 0..ns * nc {
             if self.store_counts(i) && self.shelf_empty(i) {
                 self.stockout_start(i, now);
@@ -387,6 +536,9 @@ impl World<'_> {
         }
         // Online orders that no rider carried today are cancelled.
         for (b, bd) in sc.city.buildings.iter().enumerate() {
+            if !std::mem::take(&mut self.homes.online_any[b]) {
+                continue;
+            }
             for c in 0..nc {
                 let g = std::mem::take(&mut self.homes.online[b * nc + c]);
                 self.m.daily[bd.district * nc + c][CANCELLED] += g;

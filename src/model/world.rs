@@ -12,8 +12,6 @@
 //! `inject.rs` (scripted events); every choice of the plan is made in
 //! `autopilot.rs`.
 
-use std::collections::VecDeque;
-
 use rand::RngExt;
 
 use super::config::{Level, Scenario, SupplierKind};
@@ -57,7 +55,7 @@ pub enum Origin {
 }
 
 /// Where goods go.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Dest {
     /// A store.
     Store(u32),
@@ -68,7 +66,7 @@ pub enum Dest {
 }
 
 /// Why goods move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ShipKind {
     /// Restocking a store.
     Restock,
@@ -237,6 +235,9 @@ pub(crate) struct Homes {
     pub(crate) pantry: Vec<i64>,
     /// Online orders waiting for a rider [g].
     pub(crate) online: Vec<i64>,
+    /// Per building: whether it may have online orders waiting (it was in
+    /// a control zone in a sales round today).
+    pub(crate) online_any: Vec<bool>,
     /// Households per building.
     pub(crate) households: Vec<u32>,
     /// The active closure covering each building, or [`NONE`].
@@ -248,10 +249,13 @@ pub(crate) struct Homes {
     pub(crate) cover_end: Vec<usize>,
     /// When consumption was last counted.
     pub(crate) last_consume: SimTime,
-    /// Scratch space of a sales round: what each building still wants in a
-    /// store, and the stores it tries.
-    pub(crate) want: Vec<i64>,
+    /// The stores each building tries, as the zones stand (kept up to date
+    /// by [`World::refresh_zones`]).
     pub(crate) tries: Vec<[u32; super::sales::TRIES]>,
+    /// What each building eats over the intervals of a day.
+    pub(crate) rations: super::sales::Rations,
+    /// Scratch space of the sales rounds.
+    pub(crate) scratch: super::sales::Scratch,
 }
 
 /// Vehicles of one origin and the orders waiting for them.
@@ -259,7 +263,7 @@ pub(crate) struct Homes {
 pub(crate) struct Fleet {
     pub(crate) free: u32,
     pub(crate) capacity_g: i64,
-    pub(crate) queue: VecDeque<Order>,
+    pub(crate) queue: super::orders::OrderQueue,
     /// Vehicle time on the road of the trips that left today [s].
     pub(crate) out_today_s: u64,
 }
@@ -294,6 +298,8 @@ pub(crate) struct Stores {
     pub(crate) stockouts_in: Vec<u32>,
     /// Risk level of each store's place.
     pub(crate) risk: Vec<Risk>,
+    /// The buildings that try each store (their own or a next one).
+    pub(crate) shoppers: Vec<Vec<u32>>,
     /// Each store's vans.
     pub(crate) fleet: Vec<Fleet>,
     /// Stock as last reported to the bureau [g].
@@ -617,7 +623,7 @@ impl<'a> World<'a> {
         let fleet = |n: u32, capacity_g: i64| Fleet {
             free: n,
             capacity_g,
-            queue: VecDeque::new(),
+            queue: Default::default(),
             out_today_s: 0,
         };
         let mut pop = vec![0u64; nd];
@@ -625,6 +631,16 @@ impl<'a> World<'a> {
             pop[b.district] += u64::from(b.residents);
         }
         let riders = RiderPool::new(&pop, sc.riders.per_10k);
+        let mut shoppers = vec![Vec::new(); ns];
+        for (b, bd) in city.buildings.iter().enumerate() {
+            let mut seen = [NONE; super::sales::TRIES];
+            for (k, s) in std::iter::once(bd.store as u32).chain(bd.next).enumerate() {
+                if s != NONE && !seen.contains(&s) {
+                    shoppers[s as usize].push(b as u32);
+                }
+                seen[k] = s;
+            }
+        }
         let mut fresh_first: Vec<usize> = (0..nc).collect();
         fresh_first.sort_by(|&a, &b| {
             sc.goods[a]
@@ -657,13 +673,15 @@ impl<'a> World<'a> {
                 need,
                 pantry,
                 online: vec![0; nb * nc],
+                online_any: vec![false; nb],
                 households,
                 sealed_by: vec![NONE; nb],
                 risk: vec![Risk::Low; nb],
                 cover_end: vec![0; nb],
                 last_consume: SimTime::ZERO,
-                want: Vec::new(),
                 tries: Vec::new(),
+                rations: Default::default(),
+                scratch: Default::default(),
             },
             stores: Stores {
                 stock,
@@ -673,6 +691,7 @@ impl<'a> World<'a> {
                 stockout_since: vec![u64::MAX; ns * nc],
                 stockouts_in: vec![0; nd * nc],
                 risk: vec![Risk::Low; ns],
+                shoppers,
                 fleet: city.stores.iter().map(|s| fleet(s.vans, van_g)).collect(),
                 reported: Vec::new(),
             },
@@ -742,6 +761,7 @@ impl<'a> World<'a> {
         for c in 0..nc {
             w.m.balance[c].initial_g = w.goods_on_hand(c);
         }
+        w.homes.tries = (0..nb).map(|b| w.tries(b)).collect();
         w.reset_daily_capacity();
         w
     }
@@ -825,43 +845,67 @@ impl<'a> World<'a> {
         self.resp.active > 0
     }
 
-    /// Recomputes risk levels of buildings and stores, sealed population and
-    /// staff attendance, after a closure starts or ends.
-    pub(crate) fn refresh_zones(&mut self) {
+    /// Recomputes risk levels of buildings and stores, the stores each
+    /// building tries, sealed population and staff attendance, after a
+    /// closure of `place` starts or ends. Only its control zone (or the
+    /// place, if it has none) can change: closures it absorbs lie inside
+    /// it, and places nest.
+    pub(crate) fn refresh_zones(&mut self, place: usize) {
         let city = &self.sc.city;
+        let zone = control_zone(city, place).unwrap_or(place);
+        let (lo, hi) = (city.places[zone].first, city.places[zone].end);
         let homes = &mut self.homes;
-        homes.risk.iter_mut().for_each(|r| *r = Risk::Low);
-        homes.cover_end.iter_mut().for_each(|e| *e = 0);
+        homes.risk[lo..hi].iter_mut().for_each(|r| *r = Risk::Low);
+        homes.cover_end[lo..hi].iter_mut().for_each(|e| *e = 0);
         self.districts.sealed_pop.iter_mut().for_each(|p| *p = 0);
+        // The part of a place's buildings inside the zone.
+        let clip = |first: usize, end: usize| first.max(lo)..end.min(hi).max(first.max(lo));
         for cl in self.resp.closures.iter().filter(|c| c.ended.is_none()) {
             let p = &city.places[cl.place as usize];
             if let Some(zone) = control_zone(&self.sc.city, cl.place as usize) {
                 let pp = &city.places[zone];
-                for r in &mut homes.risk[pp.first..pp.end] {
+                for r in &mut homes.risk[clip(pp.first, pp.end)] {
                     *r = (*r).max(Risk::Medium);
                 }
             }
-            for r in &mut homes.risk[p.first..p.end] {
+            for r in &mut homes.risk[clip(p.first, p.end)] {
                 *r = Risk::High;
             }
-            for e in &mut homes.cover_end[p.first..p.end] {
+            for e in &mut homes.cover_end[clip(p.first, p.end)] {
                 *e = (*e).max(p.end);
             }
             self.districts.sealed_pop[p.district] += p.population;
         }
+        let mut changed = Vec::new();
         for (s, st) in city.stores.iter().enumerate() {
             let p = &city.places[st.place];
+            if p.end <= lo || p.first >= hi {
+                continue; // outside the zone: as it was
+            }
             // Inside an active closure: one covering its first building
             // reaches at least to its end (places nest, so that closure
             // holds the whole place).
             let sealed = p.end > p.first && homes.cover_end[p.first] >= p.end;
-            self.stores.risk[s] = if sealed {
+            let risk = if sealed {
                 Risk::High
             } else if homes.risk[p.first..p.end].iter().any(|&r| r != Risk::Low) {
                 Risk::Medium
             } else {
                 Risk::Low
             };
+            if risk != self.stores.risk[s] {
+                self.stores.risk[s] = risk;
+                changed.push(s);
+            }
+        }
+        for b in lo..hi {
+            self.homes.tries[b] = self.tries(b);
+        }
+        for s in changed {
+            for i in 0..self.stores.shoppers[s].len() {
+                let b = self.stores.shoppers[s][i] as usize;
+                self.homes.tries[b] = self.tries(b);
+            }
         }
         self.refresh_attendance();
     }

@@ -2,47 +2,47 @@
 
 use rand_distr::{Exp, LogNormal, Triangular, Uniform};
 
+use super::error::Message;
 use super::raw::RawDist;
-use crate::i18n::Text;
+use crate::message;
 use crate::model::Dist;
-use crate::text;
 
 /// Checks `raw`; the error says what is wrong, in the user's words, in
 /// every language.
-pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, Text> {
+pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, Message> {
     let spec = match raw {
         RawDist::Const(v) => {
             return if v.is_finite() && *v >= 0.0 {
                 Ok(Dist::Const(*v))
             } else {
-                Err(text!(DIST_NON_NEGATIVE, v))
+                Err(message!(DIST_NON_NEGATIVE, v))
             };
         }
         RawDist::Spec(s) => s,
     };
     let dist = spec.dist.as_str();
-    let need = |name: &str, v: Option<f64>| -> Result<f64, Text> {
+    let need = |name: &str, v: Option<f64>| -> Result<f64, Message> {
         match v {
             Some(x) if x.is_finite() && x >= 0.0 => Ok(x),
-            Some(x) => Err(text!(DIST_KEY_NON_NEGATIVE, name, v = x)),
-            None => Err(text!(DIST_NEEDS, dist, name)),
+            Some(x) => Err(message!(DIST_KEY_NON_NEGATIVE, name, v = x)),
+            None => Err(message!(DIST_NEEDS, dist, name)),
         }
     };
-    let unused = |names: &[(&str, Option<f64>)]| -> Result<(), Text> {
+    let unused = |names: &[(&str, Option<f64>)]| -> Result<(), Message> {
         for (name, v) in names {
             if v.is_some() {
-                return Err(text!(DIST_TAKES_NO, dist, name));
+                return Err(message!(DIST_TAKES_NO, dist, name));
             }
         }
         Ok(())
     };
-    let bad = |e: &dyn std::fmt::Display| text!(DIST_BAD, dist, e);
+    let bad = |e: &dyn std::fmt::Display| message!(DIST_BAD, dist, e);
     match dist {
         "uniform" => {
             unused(&[("mode", spec.mode), ("mean", spec.mean), ("sd", spec.sd)])?;
             let (lo, hi) = (need("min", spec.min)?, need("max", spec.max)?);
             if lo > hi {
-                return Err(text!(DIST_MIN_ABOVE_MAX, lo, hi));
+                return Err(message!(DIST_MIN_ABOVE_MAX, lo, hi));
             }
             if lo == hi {
                 return Ok(Dist::Const(lo));
@@ -72,7 +72,7 @@ pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, Text> {
                 need("max", spec.max)?,
             );
             if !(lo <= mode && mode <= hi) {
-                return Err(text!(DIST_MIN_MODE_MAX, lo, mode, hi));
+                return Err(message!(DIST_MIN_MODE_MAX, lo, mode, hi));
             }
             if lo == hi {
                 return Ok(Dist::Const(lo));
@@ -85,7 +85,7 @@ pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, Text> {
             unused(&[("min", spec.min), ("mode", spec.mode), ("max", spec.max)])?;
             let (mean, sd) = (need("mean", spec.mean)?, need("sd", spec.sd)?);
             if mean == 0.0 {
-                return Err(text!(DIST_LOGNORMAL_MEAN));
+                return Err(message!(DIST_LOGNORMAL_MEAN));
             }
             if sd == 0.0 {
                 return Ok(Dist::Const(mean));
@@ -96,6 +96,6 @@ pub fn dist_from_raw(raw: &RawDist) -> Result<Dist, Text> {
                 .map(Dist::LogNormal)
                 .map_err(|e| bad(&e))
         }
-        other => Err(text!(DIST_UNKNOWN, other)),
+        other => Err(message!(DIST_UNKNOWN, other)),
     }
 }

@@ -2,9 +2,10 @@
 //! full-width punctuation typed on a Chinese keyboard, and values of the
 //! wrong type, said with the key, its unit and an example.
 
+use super::error::{Arg, Message};
 use super::locate::{self, KeyPath, Location};
-use crate::i18n::Text;
-use crate::text;
+use crate::i18n::{Lang, Text};
+use crate::message;
 
 /// Full-width punctuation and the half-width character TOML wants.
 const FULL_WIDTH: &[(char, char, &str, &str)] = &[
@@ -27,7 +28,7 @@ const FULL_WIDTH: &[(char, char, &str, &str)] = &[
 
 /// The first full-width punctuation mark outside quotes and comments, with
 /// where it is and what to write instead.
-pub fn full_width(src: &str) -> Option<(Location, Text)> {
+pub fn full_width(src: &str) -> Option<(Location, Message)> {
     for (n, line) in src.lines().enumerate() {
         let mut quote: Option<char> = None;
         for (col, c) in line.chars().enumerate() {
@@ -42,18 +43,66 @@ pub fn full_width(src: &str) -> Option<(Location, Text)> {
                             line: n + 1,
                             column: col + 1,
                         };
-                        let message = crate::i18n::Text::each(|lang| {
-                            let name = if lang == crate::i18n::Lang::Zh {
-                                zh
-                            } else {
-                                en
-                            };
-                            crate::t!(lang, SC_FULL_WIDTH, ch, name, half)
-                        });
+                        let name = Text {
+                            en: en.to_string(),
+                            zh: zh.to_string(),
+                        };
+                        let message =
+                            message!(SC_FULL_WIDTH, ch, half).arg("name", Arg::Text(name));
                         return Some((location, message));
                     }
                 }
             }
+        }
+    }
+    None
+}
+
+/// How deep the TOML reader lets tables and lists nest.
+pub const MAX_DEPTH: usize = 80;
+
+/// The first line of `src` whose tables or lists nest deeper than
+/// [`MAX_DEPTH`] (`[a.b.c]` is 3 deep, `a = [[1]]` is 3 too), with where
+/// the nesting passes the limit and how deep the line goes. Linear in
+/// the length of `src`.
+pub fn too_deep(src: &str) -> Option<(Location, usize)> {
+    for (n, line) in src.lines().enumerate() {
+        let mut depth = 0usize;
+        let mut deepest = 0usize;
+        let mut past: Option<usize> = None;
+        let mut quote: Option<char> = None;
+        let mut in_key = true;
+        let header = line.trim_start().starts_with('[');
+        for (col, c) in line.chars().enumerate() {
+            match quote {
+                Some(q) if c == q => quote = None,
+                Some(_) => {}
+                None => match c {
+                    '"' | '\'' => quote = Some(c),
+                    '#' => break,
+                    '=' if !header => in_key = false,
+                    // A dotted key or header: one table deeper per dot.
+                    '.' if in_key || header => depth += 1,
+                    '[' | '{' if !in_key => depth += 1,
+                    ']' | '}' if !in_key => depth = depth.saturating_sub(1),
+                    _ => {}
+                },
+            }
+            if depth + 1 > deepest {
+                deepest = depth + 1;
+                if deepest > MAX_DEPTH && past.is_none() {
+                    past = Some(col + 1);
+                }
+            }
+        }
+        if let Some(column) = past {
+            return Some((
+                Location {
+                    line: n + 1,
+                    column,
+                },
+                deepest,
+            ));
         }
     }
     None
@@ -71,16 +120,18 @@ fn default_value(key: &str) -> Option<String> {
 
 /// A plain message for serde's "invalid type: X, expected Y" at `key`, if
 /// there is one.
-pub fn wrong_type(key: &str, got: &str, want: &str) -> Option<Text> {
+pub fn wrong_type(key: &str, got: &str, want: &str) -> Option<Message> {
     let leaf = key.rsplit('.').next().unwrap_or(key);
     let leaf = leaf.split('[').next().unwrap_or(leaf);
     let unit = super::limits::lookup(&KeyPath::parse(key)).and_then(|l| l.unit);
     let example = default_value(key);
-    let eg = |lang| match &example {
+    let eg = Arg::Text(Text::each(|lang| match &example {
         Some(v) => crate::t!(lang, SC_TYPE_EXAMPLE, leaf, v),
         None => String::new(),
-    };
-    let unit_of = |lang| unit.map_or(String::new(), |u| format!(" [{}]", u.get(lang)));
+    }));
+    let unit = Arg::Text(Text::each(|lang: Lang| {
+        unit.map_or(String::new(), |u| format!(" [{}]", u.get(lang)))
+    }));
     let whole = want == "i64" || want == "u64" || want == "i32" || want == "u32";
     let number = want == "f64" || want.starts_with("a number");
     // `[[scenario]]` for `[scenario]`: a top-level table given as a list.
@@ -96,24 +147,23 @@ pub fn wrong_type(key: &str, got: &str, want: &str) -> Option<Text> {
     // serde reads a struct from a list by position, so `[[scenario]]` says
     // that its first table is not the first field.
     let msg = if !wants_list && top_table && (listed || got == "map") {
-        text!(SC_TYPE_NOT_ARRAY, leaf)
+        message!(SC_TYPE_NOT_ARRAY, leaf)
     } else if whole && float {
-        Text::each(|lang| crate::t!(lang, SC_TYPE_NOT_WHOLE, leaf, got, eg = eg(lang)))
-    } else if whole || number {
-        Text::each(|lang| {
-            let unit = unit_of(lang);
-            if whole {
-                crate::t!(lang, SC_TYPE_WHOLE, leaf, unit, got, eg = eg(lang))
-            } else {
-                crate::t!(lang, SC_TYPE_NUMBER, leaf, unit, got, eg = eg(lang))
-            }
-        })
+        message!(SC_TYPE_NOT_WHOLE, leaf, got).arg("eg", eg)
+    } else if whole {
+        message!(SC_TYPE_WHOLE, leaf, got)
+            .arg("unit", unit)
+            .arg("eg", eg)
+    } else if number {
+        message!(SC_TYPE_NUMBER, leaf, got)
+            .arg("unit", unit)
+            .arg("eg", eg)
     } else if want == "a boolean" {
-        Text::each(|lang| crate::t!(lang, SC_TYPE_BOOL, leaf))
+        message!(SC_TYPE_BOOL, leaf)
     } else if want == "a string" {
-        Text::each(|lang| crate::t!(lang, SC_TYPE_TEXT, leaf))
+        message!(SC_TYPE_TEXT, leaf)
     } else if wants_list && got == "map" {
-        text!(SC_TYPE_ARRAY, leaf)
+        message!(SC_TYPE_ARRAY, leaf)
     } else {
         return None;
     };
@@ -128,26 +178,37 @@ mod tests {
     fn full_width_marks_outside_quotes_are_found() {
         let (at, m) = full_width("[scenario]\nname = \"鼓楼，区\"\ndays＝21\n").expect("found");
         assert_eq!((at.line, at.column), (3, 5));
-        assert!(m.en.contains("`＝`") && m.en.contains("`=`"), "{}", m.en);
+        let en = m.to_string();
+        assert!(en.contains("`＝`") && en.contains("`=`"), "{en}");
         assert!(full_width("# 注释，注释\nname = \"a，b\"\n").is_none());
         let (at, _) = full_width("place = “鼓楼区储备库”\n").expect("curly");
         assert_eq!((at.line, at.column), (1, 9));
     }
 
     #[test]
+    fn the_line_nested_too_deep_is_found() {
+        let deep = format!("[scenario]\nname = \"x\"\n[{}]\n", vec!["a"; 100].join("."));
+        let (at, depth) = too_deep(&deep).expect("too deep");
+        assert_eq!((at.line, depth), (3, 100));
+        let list = format!("a = {}{}\n", "[".repeat(90), "]".repeat(90));
+        assert_eq!(too_deep(&list).map(|(l, d)| (l.line, d)), Some((1, 91)));
+        assert!(too_deep("[a.b.c]\nx = [[1, 2], [3]]\ny = \"a.b.c.d\"\n").is_none());
+    }
+
+    #[test]
     fn wrong_types_are_said_with_an_example() {
         let m = wrong_type("scenario.days", "string \"21 days\"", "i64").expect("days");
         assert_eq!(
-            m.en,
+            m.to_string(),
             "`days` takes a whole number without a unit or quotes, not \"21 days\", for example `days = 60`"
         );
         let m = wrong_type("plan.order_interval_days", "string \"2\"", "f64").expect("f64");
-        assert!(m.en.contains("a number [days]"), "{}", m.en);
+        assert!(m.to_string().contains("a number [days]"), "{m}");
         let m = wrong_type("scenario", "map", "a string").expect("[[scenario]]");
         assert!(
-            m.en.contains("write `[scenario]`, not `[[scenario]]`"),
-            "{}",
-            m.en
+            m.to_string()
+                .contains("write `[scenario]`, not `[[scenario]]`"),
+            "{m}"
         );
     }
 }

@@ -343,3 +343,301 @@ fn type_errors_and_chinese_keyboard_slips_are_said_plainly() {
         &["全角逗号", "半角的 `,`"],
     );
 }
+
+/// `baogong ARGS` as a planner runs it: in Chinese, the language of the
+/// environment (`LANG=zh_CN.UTF-8`), with no `--lang`.
+fn zh(args: &[&str]) -> std::process::Output {
+    super::cli::command(args)
+        .env("LANG", "zh_CN.UTF-8")
+        .output()
+        .expect("the binary starts")
+}
+
+/// `baogong ARGS`, in Chinese, exits 2 and its message holds every one of
+/// `want`.
+fn refused_zh(args: &[&str], want: &[&str]) -> String {
+    let o = zh(args);
+    let e = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{args:?}: {e}");
+    for w in want {
+        assert!(e.contains(w), "{args:?}: `{w}` not in {e}");
+    }
+    assert!(!e.contains("panicked"), "{e}");
+    e
+}
+
+/// The 1-based line of the `n`th (from 1) line of `text` holding `needle`.
+fn line_of(text: &str, needle: &str, n: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(needle))
+        .nth(n - 1)
+        .map(|(i, _)| i + 1)
+        .unwrap_or_else(|| panic!("`{needle}` is not in the text {n} time(s)"))
+}
+
+/// A listed city with Chinese names: 鼓楼区 > 华林街道 > 华林社区 > 华林小区
+/// > one building of `residents`, the warehouse 鼓楼区储备库, the store 华林超市.
+fn listed(residents: u32) -> String {
+    format!(
+        "[scenario]\nname = \"华林\"\ndays = 5\n\n\
+         [[places]]\nname = \"鼓楼区\"\nlevel = \"district\"\n\n\
+         [[places]]\nname = \"华林街道\"\nlevel = \"street\"\nparent = \"鼓楼区\"\n\n\
+         [[places]]\nname = \"华林社区\"\nlevel = \"community\"\nparent = \"华林街道\"\n\n\
+         [[places]]\nname = \"华林小区\"\nlevel = \"compound\"\nparent = \"华林社区\"\n\n\
+         [[places]]\nname = \"华林小区1号楼\"\nlevel = \"building\"\nparent = \"华林小区\"\nresidents = {residents}\n\n\
+         [[suppliers]]\nname = \"鼓楼区储备库\"\nkind = \"warehouse\"\ndistrict = \"鼓楼区\"\n\n\
+         [[stores]]\nname = \"华林超市\"\nplace = \"华林社区\"\nsupplier = \"鼓楼区储备库\"\n"
+    )
+}
+
+#[test]
+fn misspelt_places_suppliers_and_tables_get_the_nearest_name() {
+    let dir = TempDir::new("bad-names");
+    // A place with a character left out, one in traditional characters, a
+    // supplier without 区: each event names its line, key and the name meant.
+    let text = format!(
+        "{}\n[[events]]\nkind = \"seal\"\nday = 2\nplace = \"华林社\"\n\n\
+         [[events]]\nkind = \"seal\"\nday = 3\nplace = \"华林社區\"\n\n\
+         [[events]]\nkind = \"warehouse_closed\"\nday = 3\nhours = 5\nsupplier = \"鼓楼储备库\"\n",
+        listed(300)
+    );
+    let f = write(&dir, "events.toml", &text);
+    refused_zh(
+        &["validate", &f],
+        &[
+            &format!(
+                "错误：{f}:{}:1：键 `events[0].place`：未知的地点 `华林社`；是否想写 `华林社区`？",
+                line_of(&text, "place = \"华林社\"", 1)
+            ),
+            &format!(
+                "错误：{f}:{}:1：键 `events[1].place`：未知的地点 `华林社區`；是否想写 `华林社区`？",
+                line_of(&text, "华林社區", 1)
+            ),
+            &format!(
+                "错误：{f}:{}:1：键 `events[2].supplier`：未知的供货方 `鼓楼储备库`；是否想写 `鼓楼区储备库`？",
+                line_of(&text, "鼓楼储备库", 1)
+            ),
+        ],
+    );
+    refused_zh(&["run", &f], &["是否想写 `华林社区`"]);
+    // In a listed city: a store's place and supplier, a place's parent.
+    let text = listed(300)
+        .replace("place = \"华林社区\"", "place = \"华林社區\"")
+        .replace("supplier = \"鼓楼区储备库\"", "supplier = \"鼓楼區儲備庫\"")
+        .replace("parent = \"华林街道\"", "parent = \"华林街\"");
+    let f = write(&dir, "listed.toml", &text);
+    refused_zh(
+        &["validate", &f],
+        &[
+            &format!(
+                "{f}:{}:1：键 `places[2].parent`：`华林社区` 的上一级 `华林街` 没有在 [[places]] 中列出；是否想写 `华林街道`？",
+                line_of(&text, "parent = \"华林街\"", 1)
+            ),
+            &format!(
+                "{f}:{}:1：键 `stores[0].place`",
+                line_of(&text, "place = \"华林社區\"", 1)
+            ),
+            "是否想写 `华林社区`？",
+            &format!(
+                "{f}:{}:1：键 `stores[0].supplier`",
+                line_of(&text, "鼓楼區儲備庫", 1)
+            ),
+            "是否想写 `鼓楼区储备库`？",
+        ],
+    );
+    // `[[store]]` is `[[stores]]`, not `score`.
+    let text = listed(300).replace("[[stores]]", "[[store]]");
+    let f = write(&dir, "store.toml", &text);
+    let e = refused_zh(
+        &["validate", &f],
+        &[
+            &format!("{f}:{}:3：键 `store`", line_of(&text, "[[store]]", 1)),
+            "未知的键 `store`；是否想写 `stores`？",
+        ],
+    );
+    assert!(!e.contains("是否想写 `score`"), "{e}");
+}
+
+#[test]
+fn nesting_past_the_limit_names_its_line_without_overflowing() {
+    let dir = TempDir::new("bad-deep");
+    let header = format!("[{}]", vec!["a"; 100_000].join("."));
+    let f = write(
+        &dir,
+        "header.toml",
+        &format!("[scenario]\nname = \"x\"\n\n{header}\nb = 1\n"),
+    );
+    refused_zh(
+        &["validate", &f],
+        &[
+            &format!("{f}:4:161："),
+            "嵌套了 100000 层",
+            "最多嵌套 80 层",
+        ],
+    );
+    let deep = format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let f = write(
+        &dir,
+        "list.toml",
+        &format!("[scenario]\nname = \"x\"\n{deep}\n"),
+    );
+    refused_zh(&["validate", &f], &[&format!("{f}:3:"), "最多嵌套 80 层"]);
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_named_with_their_line_in_chinese() {
+    let dir = TempDir::new("bad-utf8-zh");
+    std::fs::create_dir_all(dir.path()).expect("dir");
+    let p = dir.join("gbk.toml");
+    // `华林` in GBK, in a value on line 2, column 9.
+    std::fs::write(&p, b"[scenario]\nname = \"\xbb\xaa\xc1\xd6\"\n").expect("write");
+    let f = p.display().to_string();
+    refused_zh(
+        &["validate", &f],
+        &[&format!("错误：{f}:2:9："), "0xbb", "另存为 UTF-8"],
+    );
+}
+
+#[test]
+fn every_mistake_of_a_file_is_reported_in_one_run() {
+    let dir = TempDir::new("bad-three");
+    let text = scenario(
+        "",
+        "[plan]\ngreen_chanel = true\norder_interval_days = 0.01\n[panic]\nrumours_per_day = 1e6",
+    );
+    let f = write(&dir, "three.toml", &text);
+    for cmd in ["validate", "run", "sweep"] {
+        let e = refused_zh(
+            &[cmd, &f],
+            &[
+                &format!(
+                    "错误：{f}:{}:1：键 `plan.green_chanel`：未知的键 `green_chanel`；是否想写 `green_channel`？",
+                    line_of(&text, "green_chanel", 1)
+                ),
+                &format!(
+                    "错误：{f}:{}:1：键 `plan.order_interval_days`：0.01 太小：至少 0.25 天",
+                    line_of(&text, "order_interval_days", 1)
+                ),
+                &format!(
+                    "错误：{f}:{}:1：键 `panic.rumours_per_day`：1000000 太大：最多 100 每天",
+                    line_of(&text, "rumours_per_day", 1)
+                ),
+            ],
+        );
+        assert_eq!(e.lines().count(), 3, "{e}");
+    }
+    // A value of the wrong type is said once, not again as a missing key.
+    let text = scenario(
+        "",
+        "[[events]]\nkind = \"riders_added\"\nday = \"第二天\"\ncount = 1",
+    );
+    let f = write(&dir, "type.toml", &text);
+    let e = refused_zh(
+        &["validate", &f],
+        &[&format!(
+            "错误：{f}:{}:7：键 `events[0].day`：`day` 应为整数",
+            line_of(&text, "第二天", 1)
+        )],
+    );
+    assert_eq!(e.lines().count(), 1, "{e}");
+    // Past 20, the rest are counted, not listed.
+    let events: String = (1..=25)
+        .map(|d| {
+            format!(
+                "[[events]]\nkind = \"riders_added\"\nday = {}\ncount = 1\n",
+                100 + d
+            )
+        })
+        .collect();
+    let f = write(&dir, "many.toml", &scenario("", &events));
+    let e = refused_zh(
+        &["validate", &f],
+        &[
+            "键 `events[0].day`",
+            "键 `events[19].day`",
+            "另有 5 处问题未列出",
+        ],
+    );
+    assert!(!e.contains("events[20]"), "{e}");
+    assert_eq!(e.lines().count(), 21, "{e}");
+}
+
+#[test]
+fn set_ups_that_make_no_sense_are_warned_of_and_run() {
+    let dir = TempDir::new("bad-warn");
+    let text = format!(
+        "{}\n[[suppliers]]\nname = \"外地一\"\nkind = \"other_region\"\n\n\
+         [[suppliers]]\nname = \"外地二\"\nkind = \"other_region\"\n\n\
+         [[suppliers]]\nname = \"基地\"\nkind = \"production_base\"\nproduction_share = 1.0\n\n\
+         [[goods]]\nname = \"salt\"\nneed_kg_per_person_day = 0.0014\nshelf_life_days = 300.0\n\n\
+         [[events]]\nkind = \"lift\"\nday = 2\nplace = \"华林小区\"\n\n\
+         [[events]]\nkind = \"warehouse_closed\"\nday = 2\nhours = 24\nsupplier = \"基地\"\n\n\
+         [[events]]\nkind = \"warehouse_closed\"\nday = 2\nhours = 24\nsupplier = \"外地一\"\n\n\
+         [[events]]\nkind = \"rumour\"\nday = 2\nstrength = 0.0\n\n\
+         [[events]]\nkind = \"staff_loss\"\nday = 2\nshare = 0.0\nhours = 5.0\n",
+        listed(1)
+    );
+    let f = write(&dir, "warn.toml", &text);
+    let want = [
+        format!(
+            "警告：{f}:{}:1：键 `suppliers[2].kind`：`外地二` 是第二个 other_region（外地）供货方：只有第一个 `外地一` 会紧急调运",
+            line_of(&text, "kind = \"other_region\"", 2)
+        ),
+        format!(
+            "警告：{f}:{}:1：键 `goods[0].need_kg_per_person_day`：最小楼栋（1 名居民）每天对 `salt` 的需求为 1.40 克，模型按整克计为 1 克（偏差 29%）",
+            line_of(&text, "need_kg_per_person_day", 1)
+        ),
+        format!(
+            "警告：{f}:{}:1：键 `events[0].place`：此事件解封 `华林小区`，但此前没有事件封控它",
+            line_of(&text, "place = \"华林小区\"", 1)
+        ),
+        format!(
+            "警告：{f}:{}:1：键 `events[1].supplier`：`基地` 是生产基地，不是仓库或批发市场",
+            line_of(&text, "supplier = \"基地\"", 1)
+        ),
+        format!(
+            "警告：{f}:{}:1：键 `events[2].supplier`：`外地一` 是 other_region（外地）供货方：外地紧急调运不受 `warehouse_closed` 影响，此事件不会改变任何结果",
+            line_of(&text, "supplier = \"外地一\"", 1)
+        ),
+        format!(
+            "警告：{f}:{}:1：键 `events[3].strength`：强度为 0 的谣言不会改变任何结果",
+            line_of(&text, "strength = 0.0", 1)
+        ),
+        format!(
+            "警告：{f}:{}:1：键 `events[4].share`：比例为 0 的员工缺岗不会改变任何结果",
+            line_of(&text, "share = 0.0", 1)
+        ),
+    ];
+    let o = zh(&["validate", &f]);
+    super::cli::assert_exit(&o, 0);
+    let out = super::cli::stdout(&o);
+    for w in &want {
+        assert!(out.contains(w.as_str()), "`{w}` not in {out}");
+    }
+    let run_dir = TempDir::new("bad-warn-run");
+    let o = zh(&["run", &f, "--out", &run_dir.arg()]);
+    super::cli::assert_exit(&o, 0);
+    let err = stderr(&o);
+    for w in &want {
+        assert!(err.contains(w.as_str()), "`{w}` not in {err}");
+    }
+    // A sound file has no warning.
+    let f = write(&dir, "sound.toml", &listed(300));
+    let o = zh(&["validate", &f]);
+    super::cli::assert_exit(&o, 0);
+    assert!(!super::cli::stdout(&o).contains("警告"));
+}
+
+/// Found by the `overrides` fuzz target (its harness split a line inside
+/// the character `Ә`): arguments that start with a multi-byte character
+/// are refused in words, never with a panic.
+#[test]
+fn set_and_grid_arguments_with_multibyte_characters_are_refused() {
+    refused_zh(&["run", "tiny", "--set", "Ә "], &["--set", "KEY=VALUE"]);
+    refused_zh(&["sweep", "tiny", "--grid", "Ә=1,2"], &["Ә"]);
+    refused_zh(
+        &["run", "tiny", "--set", "plan.point_riders=Ә"],
+        &["plan.point_riders"],
+    );
+}

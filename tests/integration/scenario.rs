@@ -95,14 +95,17 @@ fn assert_points_at(err: &ScenarioError, line: usize, key: &str) {
         text.starts_with(&prefix),
         "`{text}` does not start with `{prefix}`"
     );
-    assert!(!err.message.trim().is_empty(), "empty message: {text}");
+    assert!(
+        !err.message.to_string().trim().is_empty(),
+        "empty message: {text}"
+    );
     assert!(!text.contains('\n'), "the message is not one line: {text}");
 }
 
 /// Checks that the message (not only the key) mentions `what`.
 fn assert_says(err: &ScenarioError, what: &str) {
     assert!(
-        err.message.contains(what),
+        err.message.to_string().contains(what),
         "`{}` does not mention `{what}`",
         err.message
     );
