@@ -1,8 +1,11 @@
 //! M/M/c reference model: the engine against a hand-written loop and theory.
 //!
-//! `cargo run --release --example mmc -- --customers 200000 --seed 1`
+//! `cargo run --profile bench --example mmc -- --customers 200000 --seed 1`
 //! (`--implementation hand-loop` runs the hand-written loop instead of the
-//! engine; `--repeat R` runs R times and reports the fastest wall time).
+//! engine, `hand-loop-seq` and `hand-loop-f64` two slower ways to write it;
+//! `--repeat R` runs R times and reports the fastest wall time). The bench
+//! profile (fat LTO, one codegen unit) is how `cargo bench` and
+//! `benches/peers/run` build it; `--release` works too.
 //!
 //! # The model
 //!
@@ -279,20 +282,75 @@ pub fn simulate_engine(customers: u64, seed: u64) -> MmcResult {
     sim.model().stats.finish(events, end)
 }
 
-// ------------------------------------------------------ the hand-written loop
+// ----------------------------------------------------- the hand-written loops
 
-/// Event kinds of the hand-written loop.
+/// Kind bit of a packed key of [`simulate_hand_loop`]: an arrival.
+const ARRIVAL: u64 = 0;
+/// Kind bit of a packed key of [`simulate_hand_loop`]: a departure.
+const DEPARTURE: u64 = 1;
+
+/// The same station as the plainest loop: a std `BinaryHeap` of bare `u64`
+/// keys, `time << 1 | kind`, earliest first, and no other type involved.
+/// The fastest of the three loops here, and so the reference the engine is
+/// measured against.
+///
+/// The key needs no sequence number: at most one arrival is pending, two
+/// departures at the same tick are interchangeable, and an arrival and a
+/// departure at the same tick give the same waits in either order (the
+/// arriving customer starts at once with a zero wait either way). So the
+/// loop consumes the same draws for the same customers as
+/// [`simulate_engine`] and gives the identical result. Times stay below
+/// 2^63 ticks (200,000 customers reach about 2^36).
+pub fn simulate_hand_loop(customers: u64, seed: u64) -> MmcResult {
+    let (mut interarrivals, mut services) = streams(seed);
+    let mut heap: BinaryHeap<Reverse<u64>> = BinaryHeap::new();
+    let (mut arrived, mut busy, mut events, mut now) = (0u64, 0u32, 0u64, 0u64);
+    let mut waiting: VecDeque<u64> = VecDeque::new();
+    let mut stats = WaitStats::new(customers);
+    if customers > 0 {
+        let t = exp_ticks(&mut interarrivals, LAMBDA);
+        heap.push(Reverse(t << 1 | ARRIVAL));
+    }
+    while let Some(Reverse(key)) = heap.pop() {
+        now = key >> 1;
+        events += 1;
+        if key & 1 == ARRIVAL {
+            arrived += 1;
+            if arrived < customers {
+                let t = now + exp_ticks(&mut interarrivals, LAMBDA);
+                heap.push(Reverse(t << 1 | ARRIVAL));
+            }
+            if busy < SERVERS {
+                busy += 1;
+                stats.record(0);
+                let t = now + exp_ticks(&mut services, MU);
+                heap.push(Reverse(t << 1 | DEPARTURE));
+            } else {
+                waiting.push_back(now);
+            }
+        } else if let Some(a) = waiting.pop_front() {
+            stats.record(now - a);
+            let t = now + exp_ticks(&mut services, MU);
+            heap.push(Reverse(t << 1 | DEPARTURE));
+        } else {
+            busy -= 1;
+        }
+    }
+    stats.finish(events, now)
+}
+
+/// Event kinds of the other hand-written loops.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Kind {
     Arrival,
     Departure,
 }
 
-/// The same station as a plain loop over a `BinaryHeap` of
-/// `(time, sequence, kind)`, earliest first and FIFO on ties, with no engine
-/// type involved. Same streams, same draws, same result as
-/// [`simulate_engine`].
-pub fn simulate_hand_loop(customers: u64, seed: u64) -> MmcResult {
+/// The loop the engine used to be measured against: a `BinaryHeap` of
+/// `(time, sequence, kind)` tuples, earliest first and FIFO on ties. Same
+/// draws and same result as [`simulate_engine`]; slower than
+/// [`simulate_hand_loop`] because its keys are three fields wide.
+pub fn simulate_hand_loop_seq(customers: u64, seed: u64) -> MmcResult {
     let (mut interarrivals, mut services) = streams(seed);
     let mut heap: BinaryHeap<Reverse<(u64, u64, Kind)>> = BinaryHeap::new();
     let mut seq = 0u64;
@@ -344,6 +402,92 @@ pub fn simulate_hand_loop(customers: u64, seed: u64) -> MmcResult {
     stats.finish(events, now)
 }
 
+/// An event of [`simulate_hand_loop_f64`]: float time [time units] and
+/// kind, ordered earliest first for the max-heap.
+#[derive(Debug, Clone, Copy)]
+struct FloatEvent {
+    time: f64,
+    kind: Kind,
+}
+
+impl PartialEq for FloatEvent {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+impl Eq for FloatEvent {}
+impl PartialOrd for FloatEvent {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for FloatEvent {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other
+            .time
+            .total_cmp(&self.time)
+            .then(other.kind.cmp(&self.kind))
+    }
+}
+
+/// The same station with float time, as it is most often written: a
+/// `BinaryHeap` of `(f64 time, kind)`, the same draws unrounded. Its waits
+/// differ from the others' in the last digits (no rounding to ticks), so
+/// its result agrees with theirs statistically, not to the bit; it is
+/// measured to show that float time is no faster than integer ticks. Waits
+/// are recorded in ticks, rounded, so the statistics code is the same.
+pub fn simulate_hand_loop_f64(customers: u64, seed: u64) -> MmcResult {
+    let (mut interarrivals, mut services) = streams(seed);
+    let exp = |rng: &mut SimRng, rate: f64| -> f64 { rng.sample::<f64, _>(Exp1) / rate };
+    let mut heap: BinaryHeap<FloatEvent> = BinaryHeap::new();
+    let (mut arrived, mut busy, mut events, mut now) = (0u64, 0u32, 0u64, 0.0f64);
+    let mut waiting: VecDeque<f64> = VecDeque::new();
+    let mut stats = WaitStats::new(customers);
+    if customers > 0 {
+        heap.push(FloatEvent {
+            time: exp(&mut interarrivals, LAMBDA),
+            kind: Kind::Arrival,
+        });
+    }
+    while let Some(FloatEvent { time, kind }) = heap.pop() {
+        now = time;
+        events += 1;
+        let start_from = match kind {
+            Kind::Arrival => {
+                arrived += 1;
+                if arrived < customers {
+                    heap.push(FloatEvent {
+                        time: now + exp(&mut interarrivals, LAMBDA),
+                        kind: Kind::Arrival,
+                    });
+                }
+                if busy < SERVERS {
+                    busy += 1;
+                    Some(now)
+                } else {
+                    waiting.push_back(now);
+                    None
+                }
+            }
+            Kind::Departure => {
+                let next = waiting.pop_front();
+                if next.is_none() {
+                    busy -= 1;
+                }
+                next
+            }
+        };
+        if let Some(a) = start_from {
+            stats.record(((now - a) * TICKS_PER_UNIT + 0.5) as u64);
+            heap.push(FloatEvent {
+                time: now + exp(&mut services, MU),
+                kind: Kind::Departure,
+            });
+        }
+    }
+    stats.finish(events, (now * TICKS_PER_UNIT + 0.5) as u64)
+}
+
 // ------------------------------------------------------------------- the CLI
 
 /// Which implementation runs.
@@ -351,8 +495,14 @@ pub fn simulate_hand_loop(customers: u64, seed: u64) -> MmcResult {
 pub enum Implementation {
     /// The model on baogong's engine (`Model`, `Simulation`, `Scheduler`).
     Baogong,
-    /// The hand-written `BinaryHeap` loop.
+    /// The hand-written loop over a `BinaryHeap` of packed `u64` keys, the
+    /// strongest reference.
     HandLoop,
+    /// The hand-written loop over a `BinaryHeap` of `(time, sequence,
+    /// kind)`.
+    HandLoopSeq,
+    /// The hand-written loop with `f64` time.
+    HandLoopF64,
 }
 
 impl Implementation {
@@ -361,6 +511,8 @@ impl Implementation {
         match self {
             Implementation::Baogong => "baogong",
             Implementation::HandLoop => "hand-loop",
+            Implementation::HandLoopSeq => "hand-loop-seq",
+            Implementation::HandLoopF64 => "hand-loop-f64",
         }
     }
 
@@ -369,6 +521,8 @@ impl Implementation {
         match self {
             Implementation::Baogong => simulate_engine(customers, seed),
             Implementation::HandLoop => simulate_hand_loop(customers, seed),
+            Implementation::HandLoopSeq => simulate_hand_loop_seq(customers, seed),
+            Implementation::HandLoopF64 => simulate_hand_loop_f64(customers, seed),
         }
     }
 }

@@ -10,7 +10,8 @@
 //! (a radix heap with 64-way digits), which relies on the discrete-event
 //! precondition that nothing is scheduled earlier than the event being
 //! handled. It keeps a reference time `now`, the time of the last event
-//! popped (zero before the first pop), at or before every event it holds,
+//! popped (zero before the first pop, and perhaps earlier after the events
+//! of the sorted vector below moved in), at or before every event it holds,
 //! and files each event by the highest 6-bit digit in which its time
 //! differs from `now`:
 //!
@@ -34,6 +35,26 @@
 //! sift-downs miss the cache and the wheel streams through its slots. Slots
 //! keep their allocations for reuse, so memory follows the peak load; with a
 //! million pending events it is somewhat more than the heap's.
+//!
+//! # Few pending events
+//!
+//! A queue station or a small model keeps only a handful of events pending
+//! (an M/M/4 queue has at most five). There the wheel is the slow choice:
+//! an event scheduled a million ticks ahead is filed at level 3 and moved
+//! down through levels 2, 1 and 0 before it pops. Even a binary heap does
+//! more work than a short sorted vector. So while at most
+//! [`SMALL`](EventQueue::SMALL) events are pending, the queue holds them in
+//! one vector sorted latest first, ties in reverse insertion order. Popping
+//! takes the last element; pushing appends the new event and walks it
+//! forward past every event that pops before it (the earlier ones and its
+//! ties). Pushing one event more moves them all into the wheel, in popping
+//! order; when popping leaves fewer than a third of `SMALL` in the wheel,
+//! they move back, also in popping order. Each move keeps the order
+//! exactly, so the queue pops the same sequence as without the vector, and
+//! between two moves at least `2 * SMALL / 3` events are pushed or popped,
+//! so moving costs a constant per event on average.
+//! [`with_small_limit`](EventQueue::with_small_limit) sets another limit
+//! (`0`: the wheel alone), for tests and measurements.
 //!
 //! # Pushing into the past
 //!
@@ -117,8 +138,25 @@ impl<E> Level<E> {
 /// than the last popped time is allowed and keeps that order, but is slower
 /// (see the module docs).
 pub struct EventQueue<E> {
-    /// The wheel's reference time: the time of the last event popped from
-    /// the wheel (zero at first). Every event in the wheel is at or after it.
+    /// The most events `small` holds.
+    small_limit: usize,
+    /// `small_limit` while the events are in `small`, zero while they are
+    /// in the wheel: `push` tests only this.
+    ///
+    /// At most one of `small` and the wheel (with `past`) holds events, so
+    /// `pop` and `peek_time` look at `small` first and need no other mark
+    /// of where the events are.
+    small_room: usize,
+    /// The wheel's events move back to `small` when fewer than this many
+    /// are pending.
+    small_again: usize,
+    /// While `wheel` is false, every pending event with its time, sorted
+    /// latest first and ties in reverse insertion order, so that the next
+    /// to pop is the last.
+    small: Vec<(u64, E)>,
+    /// The wheel's reference time: the time of the last event popped (zero
+    /// at first), or earlier if the sorted vector held an earlier event when
+    /// it moved into the wheel. Every event in the wheel is at or after it.
     now: u64,
     /// Bit `d` is set if and only if `near[d]` holds an event.
     near_occupied: u64,
@@ -131,7 +169,7 @@ pub struct EventQueue<E> {
     far_occupied: u32,
     /// Events pushed earlier than `now`, all earlier than the wheel's.
     past: BinaryHeap<Entry<E>>,
-    /// Events pending in the wheel and in `past`.
+    /// Events pending: in `small`, or in the wheel and `past`.
     len: usize,
     next_seq: u64,
 }
@@ -149,14 +187,32 @@ impl<E> fmt::Debug for EventQueue<E> {
             .field("pushed", &self.next_seq)
             .field("next_time", &self.peek_time())
             .field("past", &self.past.len())
+            .field("wheel", &(self.small_room == 0))
             .finish_non_exhaustive()
     }
 }
 
 impl<E> EventQueue<E> {
+    /// The most events [`new`](Self::new) holds in its sorted vector for few
+    /// events (see the module docs); pushing one more moves them into the
+    /// wheel.
+    pub const SMALL: usize = 24;
+
     /// An empty queue.
     pub fn new() -> Self {
+        Self::with_small_limit(Self::SMALL)
+    }
+
+    /// An empty queue that holds up to `limit` events in its sorted vector
+    /// and moves them back there when fewer than `limit / 3` are pending;
+    /// `0` uses the wheel alone. The order of pops is the same for every
+    /// limit; only the speed differs.
+    pub fn with_small_limit(limit: usize) -> Self {
         EventQueue {
+            small_limit: limit,
+            small_room: limit,
+            small_again: limit / 3,
+            small: Vec::with_capacity(limit.min(Self::SMALL)),
             now: 0,
             near_occupied: 0,
             near: Box::new(std::array::from_fn(|_| VecDeque::new())),
@@ -170,16 +226,94 @@ impl<E> EventQueue<E> {
 
     /// Adds `event` at `time`; it runs after every event already queued for
     /// the same time.
+    #[inline]
     pub fn push(&mut self, time: SimTime, event: E) -> EventKey {
         let seq = self.next_seq;
         self.next_seq += 1;
         self.len += 1;
+        if self.small.len() < self.small_room {
+            self.insert_small(time.0, event);
+        } else {
+            self.push_wheel(time, seq, event);
+        }
+        EventKey(seq)
+    }
+
+    /// Files `event` in the wheel, or in `past` if it is earlier than
+    /// `now`; first moves the sorted vector into the wheel if it is full.
+    /// The moves and the side heap are out of line, so that `push` stays
+    /// small enough to inline into the model's handlers.
+    #[inline]
+    fn push_wheel(&mut self, time: SimTime, seq: u64, event: E) {
+        if !self.small.is_empty() {
+            self.move_to_wheel();
+        }
         if time.0 >= self.now {
             self.place(time.0, event);
         } else {
-            self.past.push(Entry { time, seq, event });
+            self.push_past(time, seq, event);
         }
-        EventKey(seq)
+    }
+
+    /// Files `event`, earlier than `now`, in `past`.
+    #[cold]
+    #[inline(never)]
+    fn push_past(&mut self, time: SimTime, seq: u64, event: E) {
+        self.past.push(Entry { time, seq, event });
+    }
+
+    /// Inserts `event` at `time` into the sorted vector, in front of every
+    /// event that pops before it: the earlier ones and its ties.
+    #[inline]
+    fn insert_small(&mut self, time: u64, event: E) {
+        let small = &mut self.small;
+        small.push((time, event));
+        let mut i = small.len() - 1;
+        while i > 0 && small[i - 1].0 <= time {
+            // `mem::swap` of two disjoint borrows compiles to plain loads
+            // and stores; `slice::swap` went through a temporary on the
+            // stack.
+            let (earlier, later) = small.split_at_mut(i);
+            std::mem::swap(&mut earlier[i - 1], &mut later[0]);
+            i -= 1;
+        }
+    }
+
+    /// Moves the events of the sorted vector into the empty wheel, in
+    /// popping order, so that every slot holds them in that order.
+    #[cold]
+    #[inline(never)]
+    fn move_to_wheel(&mut self) {
+        debug_assert!(self.near_occupied == 0 && self.far_occupied == 0 && self.past.is_empty());
+        self.small_room = 0;
+        // At or before every pending event and the last popped time, so a
+        // simulation's pushes (never before the last pop) go to the wheel.
+        if let Some(&(earliest, _)) = self.small.last() {
+            self.now = self.now.min(earliest);
+        }
+        let mut small = std::mem::take(&mut self.small);
+        while let Some((time, event)) = small.pop() {
+            self.place(time, event);
+        }
+        // Keep the allocation for the way back.
+        self.small = small;
+    }
+
+    /// Moves the few events left in the wheel (and `past`) back into the
+    /// sorted vector. `now` stays the time of the last event popped.
+    #[cold]
+    #[inline(never)]
+    fn move_to_small(&mut self) {
+        let now = self.now;
+        let mut small = std::mem::take(&mut self.small);
+        debug_assert!(small.is_empty());
+        while let Some(entry) = self.pop_wheel::<false>(u64::MAX) {
+            small.push(entry);
+        }
+        small.reverse();
+        self.small = small;
+        self.now = now;
+        self.small_room = self.small_limit;
     }
 
     /// Files `event` at `time` (not before `now`) in the wheel.
@@ -207,35 +341,82 @@ impl<E> EventQueue<E> {
     }
 
     /// Removes and returns the earliest event.
+    #[inline]
     pub fn pop(&mut self) -> Option<(SimTime, E)> {
+        self.pop_at_most::<false>(u64::MAX)
+    }
+
+    /// Removes and returns the earliest event if it is at or before
+    /// `horizon`.
+    #[inline]
+    pub fn pop_until(&mut self, horizon: SimTime) -> Option<(SimTime, E)> {
+        self.pop_at_most::<true>(horizon.0)
+    }
+
+    /// `pop_until(horizon)` if `LIMITED`, else `pop()`: the wheel's code
+    /// is made twice, so that `pop` tests no horizon.
+    #[inline]
+    fn pop_at_most<const LIMITED: bool>(&mut self, horizon: u64) -> Option<(SimTime, E)> {
+        if let Some(&(time, _)) = self.small.last() {
+            if LIMITED && time > horizon {
+                return None;
+            }
+            let (time, event) = self.small.pop()?;
+            self.now = time;
+            self.len -= 1;
+            return Some((SimTime(time), event));
+        }
+        let (time, event) = self.pop_wheel::<LIMITED>(horizon)?;
+        self.len -= 1;
+        if self.len < self.small_again {
+            self.move_to_small();
+        }
+        Some((SimTime(time), event))
+    }
+
+    /// Removes and returns the earliest event of the wheel and `past` (if
+    /// `LIMITED`, only if it is at or before `horizon`), without counting it
+    /// off `len`.
+    #[inline]
+    fn pop_wheel<const LIMITED: bool>(&mut self, horizon: u64) -> Option<(u64, E)> {
         if !self.past.is_empty() {
-            return self.pop_past();
+            return self.pop_past(horizon);
         }
         if self.near_occupied == 0 {
             if self.far_occupied == 0 {
                 return None;
             }
-            if let Some((time, event)) = self.spread() {
-                self.len -= 1;
-                return Some((SimTime(time), event));
+            if LIMITED {
+                let level = &self.far[self.far_occupied.trailing_zeros() as usize];
+                if level.min[level.occupied.trailing_zeros() as usize] > horizon {
+                    return None;
+                }
+            }
+            if let Some(entry) = self.spread() {
+                return Some(entry);
             }
         }
         let d = self.near_occupied.trailing_zeros() as usize;
+        let time = (self.now & !DIGIT) | d as u64;
+        if LIMITED && time > horizon {
+            return None;
+        }
         let slot = &mut self.near[d];
         let event = slot.pop_front().expect("an occupied slot holds an event");
         if slot.is_empty() {
             self.near_occupied &= !(1 << d);
         }
-        self.now = (self.now & !DIGIT) | d as u64;
-        self.len -= 1;
-        Some((SimTime(self.now), event))
+        self.now = time;
+        Some((time, event))
     }
 
     #[cold]
-    fn pop_past(&mut self) -> Option<(SimTime, E)> {
+    fn pop_past(&mut self, horizon: u64) -> Option<(u64, E)> {
+        if self.past.peek()?.time.0 > horizon {
+            return None;
+        }
         let e = self.past.pop()?;
-        self.len -= 1;
-        Some((e.time, e.event))
+        Some((e.time.0, e.event))
     }
 
     /// Level 0 is empty and the wheel is not: moves `now` to the earliest
@@ -267,7 +448,11 @@ impl<E> EventQueue<E> {
     }
 
     /// The time of the earliest event, if any.
+    #[inline]
     pub fn peek_time(&self) -> Option<SimTime> {
+        if let Some(&(time, _)) = self.small.last() {
+            return Some(SimTime(time));
+        }
         if let Some(e) = self.past.peek() {
             return Some(e.time);
         }
@@ -304,6 +489,17 @@ mod tests {
 
     use super::*;
 
+    /// The queue as made by `new`, with the wheel alone, and with a
+    /// sorted vector of three that moves its events to the wheel and back
+    /// all the time.
+    fn queues<E>() -> [EventQueue<E>; 3] {
+        [
+            EventQueue::new(),
+            EventQueue::with_small_limit(0),
+            EventQueue::with_small_limit(3),
+        ]
+    }
+
     /// Pops everything, as `(time, event)`.
     fn drain<E>(q: &mut EventQueue<E>) -> Vec<(u64, E)> {
         std::iter::from_fn(|| q.pop().map(|(t, e)| (t.0, e))).collect()
@@ -311,15 +507,16 @@ mod tests {
 
     #[test]
     fn ties_are_fifo_and_times_ascend() {
-        let mut q = EventQueue::new();
-        let _ = q.push(SimTime(5), 'a');
-        let _ = q.push(SimTime(1), 'b');
-        let _ = q.push(SimTime(5), 'c');
-        let _ = q.push(SimTime(1), 'd');
-        let _ = q.push(SimTime(3), 'e');
-        let order: Vec<char> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
-        assert_eq!(order, vec!['b', 'd', 'e', 'a', 'c']);
-        assert!(q.is_empty());
+        for mut q in queues() {
+            let _ = q.push(SimTime(5), 'a');
+            let _ = q.push(SimTime(1), 'b');
+            let _ = q.push(SimTime(5), 'c');
+            let _ = q.push(SimTime(1), 'd');
+            let _ = q.push(SimTime(3), 'e');
+            let order: Vec<char> = std::iter::from_fn(|| q.pop().map(|(_, e)| e)).collect();
+            assert_eq!(order, vec!['b', 'd', 'e', 'a', 'c']);
+            assert!(q.is_empty());
+        }
     }
 
     #[test]
@@ -336,184 +533,211 @@ mod tests {
 
     #[test]
     fn single_event_round_trip() {
-        let mut q = EventQueue::new();
-        assert_eq!(q.push(SimTime(4_000), 7u8), EventKey(0));
-        assert_eq!(q.len(), 1);
-        assert_eq!(q.peek_time(), Some(SimTime(4_000)));
-        assert_eq!(q.pop(), Some((SimTime(4_000), 7)));
-        assert_eq!(q.pop(), None);
-        assert_eq!(q.pushed(), 1);
-        // The queue is reusable, also at the same time and at time zero
-        // (before `now`, so through the side heap).
-        assert_eq!(q.push(SimTime(4_000), 8), EventKey(1));
-        assert_eq!(q.push(SimTime(0), 9), EventKey(2));
-        assert_eq!(drain(&mut q), vec![(0, 9), (4_000, 8)]);
+        for mut q in queues() {
+            assert_eq!(q.push(SimTime(4_000), 7u8), EventKey(0));
+            assert_eq!(q.len(), 1);
+            assert_eq!(q.peek_time(), Some(SimTime(4_000)));
+            assert_eq!(q.pop(), Some((SimTime(4_000), 7)));
+            assert_eq!(q.pop(), None);
+            assert_eq!(q.pushed(), 1);
+            // The queue is reusable, also at the same time and at time zero
+            // (before `now`, so through the side heap).
+            assert_eq!(q.push(SimTime(4_000), 8), EventKey(1));
+            assert_eq!(q.push(SimTime(0), 9), EventKey(2));
+            assert_eq!(drain(&mut q), vec![(0, 9), (4_000, 8)]);
+        }
     }
 
     #[test]
     fn keys_count_pushes() {
-        let mut q = EventQueue::new();
-        for i in 0..100u64 {
-            assert_eq!(q.push(SimTime(i % 7), ()), EventKey(i));
+        for mut q in queues() {
+            for i in 0..100u64 {
+                assert_eq!(q.push(SimTime(i % 7), ()), EventKey(i));
+            }
+            assert_eq!(q.pushed(), 100);
+            let _ = q.pop();
+            assert_eq!(q.pushed(), 100);
+            assert_eq!(q.len(), 99);
         }
-        assert_eq!(q.pushed(), 100);
-        let _ = q.pop();
-        assert_eq!(q.pushed(), 100);
-        assert_eq!(q.len(), 99);
     }
 
     #[test]
     fn huge_times_order_and_fifo() {
-        let mut q = EventQueue::new();
-        let times = [
-            u64::MAX,
-            0,
-            1 << 63,
-            u64::MAX - 1,
-            u64::MAX,
-            (1 << 63) - 1,
-            1 << 40,
-            63,
-            64,
-            u64::MAX,
-            4_095,
-            4_096,
-        ];
-        for (i, &t) in times.iter().enumerate() {
-            let _ = q.push(SimTime(t), i);
+        for mut q in queues() {
+            let times = [
+                u64::MAX,
+                0,
+                1 << 63,
+                u64::MAX - 1,
+                u64::MAX,
+                (1 << 63) - 1,
+                1 << 40,
+                63,
+                64,
+                u64::MAX,
+                4_095,
+                4_096,
+            ];
+            for (i, &t) in times.iter().enumerate() {
+                let _ = q.push(SimTime(t), i);
+            }
+            let mut want: Vec<(u64, usize)> = times.iter().copied().zip(0..).collect();
+            want.sort();
+            assert_eq!(drain(&mut q), want);
+            // After popping u64::MAX, a push at u64::MAX still runs.
+            let _ = q.push(SimTime(u64::MAX), 99);
+            assert_eq!(q.peek_time(), Some(SimTime(u64::MAX)));
+            assert_eq!(q.pop(), Some((SimTime(u64::MAX), 99)));
         }
-        let mut want: Vec<(u64, usize)> = times.iter().copied().zip(0..).collect();
-        want.sort();
-        assert_eq!(drain(&mut q), want);
-        // After popping u64::MAX, a push at u64::MAX still runs.
-        let _ = q.push(SimTime(u64::MAX), 99);
-        assert_eq!(q.peek_time(), Some(SimTime(u64::MAX)));
-        assert_eq!(q.pop(), Some((SimTime(u64::MAX), 99)));
     }
 
     #[test]
     fn push_at_the_last_popped_time_runs_after_its_peers() {
-        let mut q = EventQueue::new();
-        for (t, e) in [(100, 'a'), (100, 'b'), (164, 'c'), (100, 'd')] {
-            let _ = q.push(SimTime(t), e);
+        for mut q in queues() {
+            for (t, e) in [(100, 'a'), (100, 'b'), (164, 'c'), (100, 'd')] {
+                let _ = q.push(SimTime(t), e);
+            }
+            assert_eq!(q.pop(), Some((SimTime(100), 'a')));
+            // Zero delay: after 'b' and 'd', already queued for 100.
+            let _ = q.push(SimTime(100), 'e');
+            assert_eq!(q.peek_time(), Some(SimTime(100)));
+            assert_eq!(
+                drain(&mut q),
+                vec![(100, 'b'), (100, 'd'), (100, 'e'), (164, 'c')]
+            );
+            // Also when the popped event was the last one at its time.
+            let _ = q.push(SimTime(200), 'f');
+            assert_eq!(q.pop(), Some((SimTime(200), 'f')));
+            let _ = q.push(SimTime(200), 'g');
+            let _ = q.push(SimTime(201), 'h');
+            let _ = q.push(SimTime(200), 'i');
+            assert_eq!(drain(&mut q), vec![(200, 'g'), (200, 'i'), (201, 'h')]);
         }
-        assert_eq!(q.pop(), Some((SimTime(100), 'a')));
-        // Zero delay: after 'b' and 'd', already queued for 100.
-        let _ = q.push(SimTime(100), 'e');
-        assert_eq!(q.peek_time(), Some(SimTime(100)));
-        assert_eq!(
-            drain(&mut q),
-            vec![(100, 'b'), (100, 'd'), (100, 'e'), (164, 'c')]
-        );
-        // Also when the popped event was the last one at its time.
-        let _ = q.push(SimTime(200), 'f');
-        assert_eq!(q.pop(), Some((SimTime(200), 'f')));
-        let _ = q.push(SimTime(200), 'g');
-        let _ = q.push(SimTime(201), 'h');
-        let _ = q.push(SimTime(200), 'i');
-        assert_eq!(drain(&mut q), vec![(200, 'g'), (200, 'i'), (201, 'h')]);
     }
 
     #[test]
     fn spreading_a_slot_keeps_ties_fifo() {
         // All in one level-2 slot at first, with ties, then spread.
-        let mut q = EventQueue::new();
-        let times = [9_000, 8_200, 9_000, 8_200, 8_263, 8_200, 9_000, 8_264];
-        for (i, &t) in times.iter().enumerate() {
-            let _ = q.push(SimTime(t), i);
+        for mut q in queues() {
+            let times = [9_000, 8_200, 9_000, 8_200, 8_263, 8_200, 9_000, 8_264];
+            for (i, &t) in times.iter().enumerate() {
+                let _ = q.push(SimTime(t), i);
+            }
+            assert_eq!(q.peek_time(), Some(SimTime(8_200)));
+            assert_eq!(q.pop(), Some((SimTime(8_200), 1)));
+            // Later ties join behind the spread ones, at every level.
+            let _ = q.push(SimTime(8_200), 10);
+            let _ = q.push(SimTime(8_264), 11);
+            let _ = q.push(SimTime(9_000), 12);
+            assert_eq!(
+                drain(&mut q),
+                vec![
+                    (8_200, 3),
+                    (8_200, 5),
+                    (8_200, 10),
+                    (8_263, 4),
+                    (8_264, 7),
+                    (8_264, 11),
+                    (9_000, 0),
+                    (9_000, 2),
+                    (9_000, 6),
+                    (9_000, 12),
+                ]
+            );
         }
-        assert_eq!(q.peek_time(), Some(SimTime(8_200)));
-        assert_eq!(q.pop(), Some((SimTime(8_200), 1)));
-        // Later ties join behind the spread ones, at every level.
-        let _ = q.push(SimTime(8_200), 10);
-        let _ = q.push(SimTime(8_264), 11);
-        let _ = q.push(SimTime(9_000), 12);
-        assert_eq!(
-            drain(&mut q),
-            vec![
-                (8_200, 3),
-                (8_200, 5),
-                (8_200, 10),
-                (8_263, 4),
-                (8_264, 7),
-                (8_264, 11),
-                (9_000, 0),
-                (9_000, 2),
-                (9_000, 6),
-                (9_000, 12),
-            ]
-        );
     }
 
     #[test]
     fn pushes_into_the_past_keep_heap_order() {
-        let mut q = EventQueue::new();
-        let _ = q.push(SimTime(1_000), 'a');
-        let _ = q.push(SimTime(1_000), 'b');
-        let _ = q.push(SimTime(5_000), 'c');
-        assert_eq!(q.pop(), Some((SimTime(1_000), 'a')));
-        // Earlier than the last pop: the side heap, by (time, sequence).
-        let _ = q.push(SimTime(50), 'd');
-        let _ = q.push(SimTime(70), 'e');
-        let _ = q.push(SimTime(50), 'f');
-        let _ = q.push(SimTime(1_000), 'g');
-        assert_eq!(q.len(), 6);
-        assert_eq!(q.peek_time(), Some(SimTime(50)));
-        assert_eq!(q.pop(), Some((SimTime(50), 'd')));
-        // Between a past pop and `now`: still the side heap.
-        let _ = q.push(SimTime(60), 'h');
-        let _ = q.push(SimTime(50), 'i');
-        assert_eq!(
-            drain(&mut q),
-            vec![
-                (50, 'f'),
-                (50, 'i'),
-                (60, 'h'),
-                (70, 'e'),
-                (1_000, 'b'),
-                (1_000, 'g'),
-                (5_000, 'c'),
-            ]
-        );
+        for mut q in queues() {
+            let _ = q.push(SimTime(1_000), 'a');
+            let _ = q.push(SimTime(1_000), 'b');
+            let _ = q.push(SimTime(5_000), 'c');
+            assert_eq!(q.pop(), Some((SimTime(1_000), 'a')));
+            // Earlier than the last pop: the side heap, by (time, sequence).
+            let _ = q.push(SimTime(50), 'd');
+            let _ = q.push(SimTime(70), 'e');
+            let _ = q.push(SimTime(50), 'f');
+            let _ = q.push(SimTime(1_000), 'g');
+            assert_eq!(q.len(), 6);
+            assert_eq!(q.peek_time(), Some(SimTime(50)));
+            assert_eq!(q.pop(), Some((SimTime(50), 'd')));
+            // Between a past pop and `now`: still the side heap.
+            let _ = q.push(SimTime(60), 'h');
+            let _ = q.push(SimTime(50), 'i');
+            assert_eq!(
+                drain(&mut q),
+                vec![
+                    (50, 'f'),
+                    (50, 'i'),
+                    (60, 'h'),
+                    (70, 'e'),
+                    (1_000, 'b'),
+                    (1_000, 'g'),
+                    (5_000, 'c'),
+                ]
+            );
+        }
     }
 
     #[test]
     fn matches_a_binary_heap_on_a_long_hold_run() {
         // A deterministic mix of ties, short and long delays, and the odd
         // push into the past, against the reference heap.
-        let mut q = EventQueue::new();
-        let mut reference: BinaryHeap<Reverse<(u64, u64)>> = BinaryHeap::new();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
-        let (mut now, mut seq) = (0, 0);
-        for _ in 0..50_000 {
-            let r = next();
-            if r % 5 < 2 && !reference.is_empty() {
-                let Reverse((t, s)) = reference.pop().unwrap();
-                assert_eq!(q.pop(), Some((SimTime(t), s)));
-                now = t;
-            } else {
-                let t = match r % 97 {
-                    0 => now.saturating_sub(r >> 50),
-                    1..=30 => now,
-                    31..=60 => now + (r >> 59),
-                    61..=90 => now + (r >> 50),
-                    _ => now + (r >> 24),
-                };
-                assert_eq!(q.push(SimTime(t), seq), EventKey(seq));
-                reference.push(Reverse((t, seq)));
-                seq += 1;
+        for mut q in queues() {
+            let mut reference: BinaryHeap<Reverse<(u64, u64)>> = BinaryHeap::new();
+            let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+            let mut next = move || {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x
+            };
+            let (mut now, mut seq) = (0, 0);
+            for _ in 0..50_000 {
+                let r = next();
+                if r % 5 < 2 && !reference.is_empty() {
+                    let Reverse((t, s)) = reference.pop().unwrap();
+                    assert_eq!(q.pop(), Some((SimTime(t), s)));
+                    now = t;
+                } else {
+                    let t = match r % 97 {
+                        0 => now.saturating_sub(r >> 50),
+                        1..=30 => now,
+                        31..=60 => now + (r >> 59),
+                        61..=90 => now + (r >> 50),
+                        _ => now + (r >> 24),
+                    };
+                    assert_eq!(q.push(SimTime(t), seq), EventKey(seq));
+                    reference.push(Reverse((t, seq)));
+                    seq += 1;
+                }
+                assert_eq!(q.len(), reference.len());
+                assert_eq!(q.peek_time().map(|t| t.0), reference.peek().map(|r| r.0.0));
             }
-            assert_eq!(q.len(), reference.len());
-            assert_eq!(q.peek_time().map(|t| t.0), reference.peek().map(|r| r.0.0));
+            let rest: Vec<(u64, u64)> =
+                std::iter::from_fn(|| reference.pop().map(|r| r.0)).collect();
+            assert_eq!(drain(&mut q), rest);
         }
-        let rest: Vec<(u64, u64)> = std::iter::from_fn(|| reference.pop().map(|r| r.0)).collect();
-        assert_eq!(drain(&mut q), rest);
+    }
+
+    #[test]
+    fn pop_until_stops_at_the_horizon() {
+        for mut q in queues() {
+            for (t, e) in [(10, 'a'), (30, 'b'), (10, 'c'), (20, 'd'), (5_000, 'e')] {
+                let _ = q.push(SimTime(t), e);
+            }
+            assert_eq!(q.pop_until(SimTime(9)), None);
+            assert_eq!(q.pop_until(SimTime(10)), Some((SimTime(10), 'a')));
+            assert_eq!(q.pop_until(SimTime(10)), Some((SimTime(10), 'c')));
+            assert_eq!(q.pop_until(SimTime(10)), None);
+            assert_eq!(q.pop_until(SimTime(4_999)), Some((SimTime(20), 'd')));
+            assert_eq!(q.pop_until(SimTime(4_999)), Some((SimTime(30), 'b')));
+            assert_eq!(q.pop_until(SimTime(4_999)), None);
+            assert_eq!(q.len(), 1);
+            assert_eq!(q.pop_until(SimTime(u64::MAX)), Some((SimTime(5_000), 'e')));
+            assert_eq!(q.pop_until(SimTime(u64::MAX)), None);
+        }
     }
 
     #[test]

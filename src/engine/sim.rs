@@ -100,12 +100,19 @@ impl<M: Model> Simulation<M> {
     }
 
     /// Processes the next event, if any; returns its time.
+    #[inline]
     pub fn step(&mut self) -> Option<SimTime> {
         let (t, e) = self.sched.queue.pop()?;
+        self.handle(t, e);
+        Some(t)
+    }
+
+    /// Hands `event`, just popped at time `t`, to the model.
+    #[inline]
+    fn handle(&mut self, t: SimTime, event: M::Event) {
         self.sched.now = t;
         self.processed += 1;
-        self.model.handle(t, e, &mut self.sched);
-        Some(t)
+        self.model.handle(t, event, &mut self.sched);
     }
 
     /// Processes every event at or before `horizon`, then sets the clock to
@@ -113,11 +120,8 @@ impl<M: Model> Simulation<M> {
     /// events processed by this call.
     pub fn run_until(&mut self, horizon: SimTime) -> u64 {
         let before = self.processed;
-        while let Some(t) = self.sched.queue.peek_time() {
-            if t > horizon {
-                break;
-            }
-            self.step();
+        while let Some((t, e)) = self.sched.queue.pop_until(horizon) {
+            self.handle(t, e);
         }
         if self.sched.now < horizon {
             self.sched.now = horizon;
@@ -130,20 +134,28 @@ impl<M: Model> Simulation<M> {
     /// budget ran out before `horizon` (the clock is then at the last
     /// event processed).
     pub fn run_until_limited(&mut self, horizon: SimTime, budget: u64) -> Result<u64, u64> {
-        let before = self.processed;
-        while let Some(t) = self.sched.queue.peek_time() {
-            if t > horizon {
-                break;
-            }
-            if self.processed - before >= budget {
-                return Err(self.processed - before);
-            }
-            self.step();
+        let mut done = 0;
+        // One test of the budget per event, and the horizon tested by the
+        // pop itself rather than by a peek before it.
+        while done < budget {
+            let Some((t, e)) = self.sched.queue.pop_until(horizon) else {
+                if self.sched.now < horizon {
+                    self.sched.now = horizon;
+                }
+                return Ok(done);
+            };
+            self.handle(t, e);
+            done += 1;
         }
-        if self.sched.now < horizon {
-            self.sched.now = horizon;
+        match self.sched.queue.peek_time() {
+            Some(t) if t <= horizon => Err(done),
+            _ => {
+                if self.sched.now < horizon {
+                    self.sched.now = horizon;
+                }
+                Ok(done)
+            }
         }
-        Ok(self.processed - before)
     }
 
     /// The current simulated time.
@@ -201,5 +213,30 @@ mod tests {
         assert_eq!(sim.now(), SimTime(15));
         sim.run_until(SimTime(100));
         assert_eq!(sim.model().0.last(), Some(&(20, 3)));
+    }
+
+    #[test]
+    fn the_budget_stops_only_before_an_event_due_by_the_horizon() {
+        let start = || {
+            let mut sim = Simulation::new(Echo(Vec::new()));
+            sim.scheduler().schedule_at(SimTime(0), 1).unwrap();
+            sim
+        };
+        // Four events by 15: a budget of 3 stops at the last one processed.
+        let mut sim = start();
+        assert_eq!(sim.run_until_limited(SimTime(15), 3), Err(3));
+        assert_eq!(sim.now(), SimTime(10));
+        assert_eq!(sim.run_until_limited(SimTime(15), 3), Ok(1));
+        assert_eq!(sim.now(), SimTime(15));
+        // A budget of exactly the events due is enough, and so is none at
+        // all when nothing is due.
+        let mut sim = start();
+        assert_eq!(sim.run_until_limited(SimTime(15), 4), Ok(4));
+        assert_eq!(sim.now(), SimTime(15));
+        assert_eq!(sim.run_until_limited(SimTime(19), 0), Ok(0));
+        assert_eq!(sim.now(), SimTime(19));
+        assert_eq!(sim.run_until_limited(SimTime(20), 0), Err(0));
+        assert_eq!(sim.now(), SimTime(19));
+        assert_eq!(sim.events_processed(), 4);
     }
 }

@@ -1,6 +1,6 @@
 //! The reference models of `examples/` against theory, against each other and
-//! against their own bookkeeping: M/M/c on the engine and on a hand-written
-//! loop, and the inventory model's conservation of units.
+//! against their own bookkeeping: M/M/c on the engine and on three
+//! hand-written loops, and the inventory model's conservation of units.
 
 #[allow(dead_code)]
 #[path = "../../examples/mmc.rs"]
@@ -46,7 +46,20 @@ fn mmc_engine_and_hand_loop_agree_exactly() {
         let e = mmc::simulate_engine(n, seed);
         let h = mmc::simulate_hand_loop(n, seed);
         assert_eq!(e, h, "n {n}, seed {seed}");
+        assert_eq!(
+            e,
+            mmc::simulate_hand_loop_seq(n, seed),
+            "n {n}, seed {seed}"
+        );
         assert_eq!(e.events, 2 * n);
+        // Float time does not round the draws to ticks: the same customers
+        // wait the same to within rounding.
+        let f = mmc::simulate_hand_loop_f64(n, seed);
+        assert_eq!(f.events, e.events);
+        assert!(
+            (f.wq - e.wq).abs() < 1e-4 * e.wq.max(1e-3),
+            "n {n}, seed {seed}"
+        );
     }
     // And the result does depend on the seed.
     assert_ne!(

@@ -7,7 +7,13 @@
 //! out first in first out) and with jumps up to 2^40 s, which cross the
 //! queue's internal slot and level boundaries. Pushes are at or after the
 //! last popped time, as a simulation makes them; a second property also
-//! pushes into the past, which the queue must still order correctly.
+//! pushes into the past, which the queue must still order correctly; a third
+//! pushes and pops about equally often, so that the number pending wanders
+//! up and down across the sizes at which the queue moves its events between
+//! its sorted vector for few events and its wheel (`EventQueue::SMALL`
+//! and a third of it). Every property runs on the queue as `new` makes it,
+//! on the wheel alone (`with_small_limit(0)`) and on a queue that moves its
+//! events between the two all the time (`with_small_limit(3)`).
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -56,6 +62,25 @@ fn any_ops() -> impl Strategy<Value = Vec<Op>> {
     prop::collection::vec(op, 0..1_500)
 }
 
+/// Pushes and pops about as often as each other, from a start of about
+/// [`SMALL`] pending events, with some pushes into the past: the count
+/// crosses `SMALL` and `SMALL / 3` many times.
+fn wandering_ops() -> impl Strategy<Value = Vec<Op>> {
+    let op = prop_oneof![
+        9 => delay().prop_map(Op::Push),
+        1 => delay().prop_map(Op::PushBack),
+        10 => Just(Op::Pop),
+    ];
+    (
+        prop::collection::vec(delay().prop_map(Op::Push), SMALL - 4..SMALL + 4),
+        prop::collection::vec(op, 0..1_500),
+    )
+        .prop_map(|(mut start, ops)| {
+            start.extend(ops);
+            start
+        })
+}
+
 /// Where time starts [s]: zero, or far up so that times reach `u64::MAX`.
 fn start() -> impl Strategy<Value = u64> {
     prop_oneof![
@@ -65,10 +90,23 @@ fn start() -> impl Strategy<Value = u64> {
     ]
 }
 
-/// Runs `ops` on both queues from time `start`, comparing every step, then
-/// drains both.
+/// Runs `ops` from time `start` on the reference heap and on the queue as
+/// made by `new`, with the wheel alone, and with a sorted vector of three
+/// events that moves them to the wheel and back all the time.
 fn check(start: u64, ops: &[Op]) -> Result<(), TestCaseError> {
-    let mut q: EventQueue<u64> = EventQueue::new();
+    for q in [
+        EventQueue::new(),
+        EventQueue::with_small_limit(0),
+        EventQueue::with_small_limit(3),
+    ] {
+        check_one(q, start, ops)?;
+    }
+    Ok(())
+}
+
+/// Runs `ops` on `q` and the reference heap from time `start`, comparing
+/// every step, then drains both.
+fn check_one(mut q: EventQueue<u64>, start: u64, ops: &[Op]) -> Result<(), TestCaseError> {
     let mut reference: BinaryHeap<Reverse<(u64, u64)>> = BinaryHeap::new();
     let mut seq = 0u64;
     let mut last = start;
@@ -105,6 +143,9 @@ fn check(start: u64, ops: &[Op]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// The most events the queue keeps in its sorted vector.
+const SMALL: usize = EventQueue::<u64>::SMALL;
+
 proptest! {
     #[test]
     fn pops_like_a_binary_heap(start in start(), ops in forward_ops()) {
@@ -115,6 +156,14 @@ proptest! {
     fn pops_like_a_binary_heap_with_pushes_into_the_past(
         start in start(),
         ops in any_ops(),
+    ) {
+        check(start, &ops)?;
+    }
+
+    #[test]
+    fn pops_like_a_binary_heap_across_the_small_sizes(
+        start in start(),
+        ops in wandering_ops(),
     ) {
         check(start, &ops)?;
     }
