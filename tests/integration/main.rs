@@ -5,6 +5,7 @@ mod calibration;
 mod cli;
 mod durable;
 mod fidelity;
+mod golden;
 mod levers;
 mod merge;
 mod model;
