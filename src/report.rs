@@ -48,6 +48,20 @@ pub fn csv_bytes<T: serde::Serialize>(rows: &[T]) -> Result<Vec<u8>, csv::Error>
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }
 
+/// [`csv_bytes`], with the header alone when there are no rows (a run with
+/// no closure still writes `closures.csv`'s header, not an empty file).
+pub fn csv_bytes_headed<T: serde::Serialize + Default>(rows: &[T]) -> Result<Vec<u8>, csv::Error> {
+    if !rows.is_empty() {
+        return csv_bytes(rows);
+    }
+    let one = csv_bytes(&[T::default()])?;
+    let end = one
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(one.len(), |i| i + 1);
+    Ok(one[..end].to_vec())
+}
+
 /// The files of `run --out DIR`: name and contents, `report.txt` in
 /// English ([`run_files_in`] for another language).
 pub fn run_files(
@@ -73,8 +87,11 @@ pub fn run_files_in(
             text_with(sc, r, lang, opts).into_bytes(),
         ),
         ("daily.csv".to_string(), csv_bytes(&r.daily)?),
-        ("closures.csv".to_string(), csv_bytes(&r.closures)?),
-        ("closure_days.csv".to_string(), csv_bytes(&r.closure_days)?),
+        ("closures.csv".to_string(), csv_bytes_headed(&r.closures)?),
+        (
+            "closure_days.csv".to_string(),
+            csv_bytes_headed(&r.closure_days)?,
+        ),
         ("costs.csv".to_string(), csv_bytes(&r.costs)?),
         (
             "report.html".to_string(),

@@ -47,7 +47,7 @@ pub struct DailyRow {
 
 /// One row of `closure_days.csv`: a closure's distribution points at the
 /// end of a day.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ClosureDayRow {
     /// Day (1 = the first day).
     pub day: u32,
@@ -68,7 +68,7 @@ pub struct ClosureDayRow {
 }
 
 /// One row of `closures.csv`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ClosureRow {
     /// Closure number, in order of start.
     pub id: u32,

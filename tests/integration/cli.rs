@@ -194,6 +194,25 @@ fn run_with_out_writes_the_result_files() {
 }
 
 #[test]
+fn a_run_with_no_closure_writes_the_closure_files_with_their_headers() {
+    // tiny_quiet seals nothing: its closure files have a header and no
+    // rows (they were empty files, which a spreadsheet opens as nothing
+    // and a script cannot tell from a file cut short).
+    let dir = TempDir::new("out-quiet");
+    let o = baogong(&["run", "tiny_quiet", "--out", &dir.arg()]);
+    assert_exit(&o, 0);
+    let with_rows = TempDir::new("out-rows");
+    let o = baogong(&["run", &tiny(), "--out", &with_rows.arg()]);
+    assert_exit(&o, 0);
+    for f in ["closures.csv", "closure_days.csv"] {
+        let text = read(&dir.join(f));
+        assert_eq!(text.lines().count(), 1, "{f}: {text:?}");
+        assert!(text.ends_with('\n'), "{f}: {text:?}");
+        assert_eq!(header(&dir.join(f)), header(&with_rows.join(f)), "{f}");
+    }
+}
+
+#[test]
 fn run_with_trace_also_writes_events_csv() {
     let dir = TempDir::new("trace");
     let o = baogong(&[
