@@ -65,6 +65,22 @@ impl Lots {
     /// mean time they were made (weighted by grams; 0 if none).
     pub(crate) fn take(&mut self, g: i64) -> (i64, i64) {
         let taken = g.clamp(0, self.total);
+        if taken == 0 {
+            return (0, 0);
+        }
+        // The oldest lot holds it all (the common case): its date, with no
+        // weighted mean (which would give the same).
+        if let Some(front) = self.lots.front_mut()
+            && front.1 >= taken
+        {
+            let made = front.0;
+            front.1 -= taken;
+            if front.1 == 0 {
+                self.lots.pop_front();
+            }
+            self.total -= taken;
+            return (taken, made);
+        }
         let mut left = taken;
         let mut weighted: i128 = 0;
         while left > 0 {
