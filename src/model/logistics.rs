@@ -19,9 +19,12 @@ use crate::engine::{Scheduler, SimDuration, SimTime};
 /// Most waiting orders a vehicle looks through to plan one route.
 const LOOK_AHEAD: usize = 64;
 
+/// Most spare vectors kept for shipments to reuse.
+const SPARE: usize = 4096;
+
 /// Where a route goes: the stops of one route share an area.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Area {
+pub(crate) enum Area {
     /// The points of one closure.
     Closure(u32),
     /// Stores of one district.
@@ -31,11 +34,27 @@ enum Area {
 }
 
 /// One stop of a route: what it unloads.
+#[derive(Debug)]
 struct Stop {
     dest: Dest,
     kind: ShipKind,
     amounts: Vec<i64>,
     made: Vec<i64>,
+}
+
+/// Scratch space of route planning, kept between routes so that planning
+/// one allocates nothing but what its shipments carry away.
+#[derive(Debug, Default)]
+pub(crate) struct Planning {
+    /// Positions of the orders it served, and of those served in part.
+    done: Vec<usize>,
+    again: Vec<usize>,
+    /// What fits of one order, per category [g].
+    want: Vec<i64>,
+    take: Vec<i64>,
+    stops: Vec<Stop>,
+    /// One part (fresh or not) of an order being queued [g].
+    part: Vec<i64>,
 }
 
 /// `want × room / total`, rounded down, without overflow: the share of a
@@ -52,24 +71,47 @@ impl World<'_> {
     /// others as two orders, each joining an order waiting for the same
     /// destination and purpose.
     pub(crate) fn queue_order(&mut self, origin: Origin, order: Order) {
+        if origin == Origin::Outside {
+            return;
+        }
+        let area = self.area(order.dest);
         let fresh = &self.fresh;
+        let amounts = &mut self.road.planning.part;
         let fleet = match origin {
             Origin::Supplier(i) => &mut self.depots.fleet[i as usize],
             Origin::Store(i) => &mut self.stores.fleet[i as usize],
             Origin::Outside => return,
         };
         for part in [true, false] {
-            let amounts: Vec<i64> = order
-                .amounts
-                .iter()
-                .zip(fresh)
-                .map(|(&a, &f)| if f == part { a } else { 0 })
-                .collect();
+            amounts.clear();
+            amounts.extend(
+                order
+                    .amounts
+                    .iter()
+                    .zip(fresh)
+                    .map(|(&a, &f)| if f == part { a } else { 0 }),
+            );
             if amounts.iter().all(|&a| a <= 0) {
                 continue;
             }
-            fleet.queue.add(order.dest, order.kind, part, amounts);
+            fleet.queue.add(order.dest, order.kind, part, amounts, area);
         }
+        self.recycle(order.amounts);
+    }
+
+    /// Keeps `v` for a shipment to reuse.
+    fn recycle(&mut self, v: Vec<i64>) {
+        if self.road.spare.len() < SPARE && v.capacity() > 0 {
+            self.road.spare.push(v);
+        }
+    }
+
+    /// `nc` zeros, in a spare vector if there is one.
+    fn zeros(&mut self) -> Vec<i64> {
+        let mut v = self.road.spare.pop().unwrap_or_default();
+        v.clear();
+        v.resize(self.nc, 0);
+        v
     }
 
     fn area(&self, dest: Dest) -> Area {
@@ -122,7 +164,22 @@ impl World<'_> {
     /// Sends vehicles from `origin` while it has vehicles, orders, goods
     /// and (depots) dispatch capacity left today, each on a planned route.
     pub(crate) fn dispatch(&mut self, now: SimTime, origin: Origin, s: &mut Scheduler<CityEvent>) {
+        let mut x = std::mem::take(&mut self.road.planning);
+        self.dispatch_with(now, origin, &mut x, s);
+        self.road.planning = x;
+    }
+
+    /// [`World::dispatch`] with the scratch space `x`.
+    fn dispatch_with(
+        &mut self,
+        now: SimTime,
+        origin: Origin,
+        x: &mut Planning,
+        s: &mut Scheduler<CityEvent>,
+    ) {
         let nc = self.nc;
+        x.want.resize(nc, 0);
+        x.take.resize(nc, 0);
         loop {
             let (free, capacity, budget) = match origin {
                 Origin::Supplier(i) => {
@@ -151,17 +208,19 @@ impl World<'_> {
             // wants the most perishable category the origin can load now;
             // orders it cannot serve yet wait (backorders).
             let look = queue_len.min(LOOK_AHEAD);
+            let queue = &self.fleet(origin).queue;
+            let wanted = queue.wanted(look);
             let anchor = self.fresh_first.iter().find_map(|&c| {
-                if self.available(origin, c) == 0 {
+                if wanted & (1 << c) == 0 || self.available(origin, c) == 0 {
                     return None;
                 }
-                (0..look).find(|&j| self.fleet(origin).queue[j].amounts[c] > 0)
+                queue.first_wanting(c, look)
             });
             let Some(first) = anchor else {
                 return;
             };
-            let first_dest = self.fleet(origin).queue[first].dest;
-            let area = self.area(first_dest);
+            let first_dest = queue[first].dest;
+            let area = queue.area(first);
             let (travel, gate_h) = self.route_delays(origin, first_dest);
             let tr = &self.sc.transport;
             let max_stops = if tr.stop_hours > 0.0 {
@@ -172,104 +231,103 @@ impl World<'_> {
                 LOOK_AHEAD
             };
             let mut room = room0;
-            let mut stops: Vec<Stop> = Vec::new();
-            let mut done: Vec<usize> = Vec::new();
-            let mut again: Vec<(Order, bool)> = Vec::new();
-            let picks: Vec<usize> =
-                std::iter::once(first)
-                    .chain((0..look).filter(|&j| {
-                        j != first && self.area(self.fleet(origin).queue[j].dest) == area
-                    }))
-                    .collect();
-            // What fits of each order (scratch, reused for every pick).
-            let mut want = vec![0i64; nc];
-            let mut take = vec![0i64; nc];
-            for j in picks {
-                if room <= 0 || stops.len() >= max_stops {
+            x.done.clear();
+            x.again.clear();
+            // The categories the origin can load now, as bits: an order that
+            // wants none of them would get nothing, so it is passed over
+            // without a look at its amounts.
+            let mut can = (0..nc)
+                .filter(|&c| self.available(origin, c) > 0)
+                .fold(0u64, |m, c| m | (1 << c));
+            // The route serves the first order, then the others of the
+            // first `look` going to the same area, front first (looked for
+            // only while the vehicle has room and time for another stop).
+            let mut anchor = Some(first);
+            let mut scan = 0;
+            loop {
+                if room <= 0 || x.stops.len() >= max_stops {
                     break;
                 }
+                let j = match anchor.take() {
+                    Some(j) => j,
+                    None => {
+                        let queue = &self.fleet(origin).queue;
+                        match queue.next_for(area, can, scan, look, first) {
+                            Some(i) => {
+                                scan = i + 1;
+                                i
+                            }
+                            None => break,
+                        }
+                    }
+                };
                 // What fits, in proportion to what is wanted of each category
                 // (no category waits behind another).
                 let mut total = 0;
+                let amounts = &self.fleet(origin).queue[j].amounts;
                 for c in 0..nc {
-                    want[c] = self.fleet(origin).queue[j].amounts[c]
-                        .min(self.available(origin, c))
-                        .max(0);
-                    total += want[c];
+                    x.want[c] = amounts[c].min(self.available(origin, c)).max(0);
+                    total += x.want[c];
                 }
-                take.copy_from_slice(&want);
+                x.take.copy_from_slice(&x.want);
                 if total > room {
                     let mut given = 0;
                     for c in 0..nc {
-                        take[c] = share_of(want[c], room, total);
-                        given += take[c];
+                        x.take[c] = share_of(x.want[c], room, total);
+                        given += x.take[c];
                     }
                     // The grams lost to rounding go to the freshest goods.
                     for &c in &self.fresh_first {
-                        let more = (room - given).min(want[c] - take[c]);
-                        take[c] += more;
+                        let more = (room - given).min(x.want[c] - x.take[c]);
+                        x.take[c] += more;
                         given += more;
                     }
                 }
-                if take.iter().all(|&g| g <= 0) {
+                if x.take.iter().all(|&g| g <= 0) {
                     continue; // nothing of it can go yet: it waits
                 }
-                let mut load = vec![0i64; nc];
-                let mut made = vec![0i64; nc];
+                let mut load = self.zeros();
+                let mut made = self.zeros();
                 for c in 0..nc {
-                    if take[c] > 0 {
-                        made[c] = self.load(now, origin, c, take[c]);
-                        load[c] = take[c];
-                        room -= take[c];
+                    if x.take[c] > 0 {
+                        made[c] = self.load(now, origin, c, x.take[c]);
+                        load[c] = x.take[c];
+                        room -= x.take[c];
+                        if self.available(origin, c) <= 0 {
+                            can &= !(1 << c);
+                        }
                     }
                 }
-                let order = &self.fleet(origin).queue[j];
-                let (dest, kind) = (order.dest, order.kind);
-                let left: Vec<i64> = order
-                    .amounts
-                    .iter()
-                    .zip(&load)
-                    .map(|(a, g)| a - g)
-                    .collect();
-                done.push(j);
-                if left.iter().any(|&a| a != 0) {
+                let queue = &mut self.fleet_mut(origin).queue;
+                let (dest, kind) = (queue[j].dest, queue[j].kind);
+                x.done.push(j);
+                if queue.serve(j, &load) {
                     // Served in part: to the back of the queue, so that the
                     // next vehicle serves another destination first.
-                    let part = self.fleet(origin).queue.part(j);
-                    let amounts = left;
-                    again.push((
-                        Order {
-                            dest,
-                            kind,
-                            amounts,
-                        },
-                        part,
-                    ));
+                    x.again.push(j);
                 }
-                stops.push(Stop {
+                x.stops.push(Stop {
                     dest,
                     kind,
                     amounts: load,
                     made,
                 });
             }
-            done.sort_unstable();
-            let queue = &mut self.fleet_mut(origin).queue;
-            for &j in done.iter().rev() {
-                queue.remove(j);
-            }
-            for (order, part) in again {
-                queue.push_back(order, part);
-            }
-            if stops.is_empty() {
+            x.done.sort_unstable();
+            self.fleet_mut(origin).queue.requeue(&x.done, &x.again);
+            if x.stops.is_empty() {
                 continue;
             }
-            let shipped: i64 = stops.iter().map(|st| st.amounts.iter().sum::<i64>()).sum();
+            let shipped: i64 = x
+                .stops
+                .iter()
+                .map(|st| st.amounts.iter().sum::<i64>())
+                .sum();
             if let Origin::Supplier(i) = origin {
                 self.depots.budget[i as usize] -= shipped;
             }
             self.fleet_mut(origin).free -= 1;
-            self.send_route(now, origin, travel, gate_h, stops, s);
+            self.send_route(now, origin, travel, gate_h, &mut x.stops, s);
         }
     }
 
@@ -388,7 +446,7 @@ impl World<'_> {
         origin: Origin,
         travel: f64,
         gate_h: f64,
-        stops: Vec<Stop>,
+        stops: &mut Vec<Stop>,
         s: &mut Scheduler<CityEvent>,
     ) {
         let mut at = now + SimDuration::from_hours(travel + gate_h);
@@ -404,7 +462,7 @@ impl World<'_> {
             self.cost(CostItem::EmergencyTransport, trip);
         }
         let stop = SimDuration::from_hours(self.sc.transport.stop_hours);
-        for st in stops {
+        for st in stops.drain(..) {
             let id = self.new_shipment(st.dest, st.kind, st.amounts, st.made);
             s.schedule_in(at.since(now), CityEvent::Arrive { shipment: id });
             at += stop;
@@ -424,7 +482,8 @@ impl World<'_> {
         hours: f64,
         s: &mut Scheduler<CityEvent>,
     ) {
-        let made = vec![0; amounts.len()];
+        let mut made = self.zeros();
+        made.resize(amounts.len(), 0);
         let id = self.new_shipment(Dest::Supplier(d as u32), kind, amounts, made);
         s.schedule_in(
             SimDuration::from_hours(hours),
@@ -516,6 +575,8 @@ impl World<'_> {
                 self.point_arrival(now, p, &lots, s);
             }
         }
+        self.recycle(sh.amounts);
+        self.recycle(sh.made);
     }
 
     /// Moves point stock back to a store (a point closes).

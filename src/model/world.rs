@@ -347,6 +347,10 @@ pub(crate) struct Shipment {
 pub(crate) struct Road {
     pub(crate) shipments: Vec<Shipment>,
     pub(crate) free: Vec<u32>,
+    /// Vectors of shipments that have arrived, for the next ones to reuse.
+    pub(crate) spare: Vec<Vec<i64>>,
+    /// Scratch space of route planning.
+    pub(crate) planning: super::logistics::Planning,
 }
 
 /// A closure and what the plan did for it.
