@@ -572,6 +572,9 @@ impl World<'_> {
                 let target = self.homes.need[b * nc + c] as f64 * cover;
                 let want =
                     ((target - self.homes.pantry[b * nc + c] as f64).max(0.0) / hh).ceil() as i64;
+                if want <= 0 {
+                    continue; // (a take of nothing changes nothing)
+                }
                 let (got, _) = self.resp.point_stock[pi * nc + c].take(want);
                 self.homes.pantry[b * nc + c] += got;
                 self.m.daily[d * nc + c][POINT] += got;
