@@ -16,7 +16,8 @@ use super::metrics::CostItem;
 use super::world::*;
 use crate::engine::{Scheduler, SimDuration, SimTime};
 
-/// Most waiting orders a vehicle looks through to plan one route.
+/// Most waiting orders a vehicle looks through to plan one route (counting
+/// only those that want something the origin can load now).
 const LOOK_AHEAD: usize = 64;
 
 /// Most spare vectors kept for shipments to reuse.
@@ -207,8 +208,12 @@ impl World<'_> {
             // Fresh goods first: the route starts with the first order that
             // wants the most perishable category the origin can load now;
             // orders it cannot serve yet wait (backorders).
-            let look = queue_len.min(LOOK_AHEAD);
+            // The categories the origin can load now, as bits.
+            let can0 = (0..nc)
+                .filter(|&c| self.available(origin, c) > 0)
+                .fold(0u64, |m, c| m | (1 << c));
             let queue = &self.fleet(origin).queue;
+            let look = queue.window(can0, LOOK_AHEAD);
             let wanted = queue.wanted(look);
             let anchor = self.fresh_first.iter().find_map(|&c| {
                 if wanted & (1 << c) == 0 || self.available(origin, c) == 0 {
@@ -236,9 +241,7 @@ impl World<'_> {
             // The categories the origin can load now, as bits: an order that
             // wants none of them would get nothing, so it is passed over
             // without a look at its amounts.
-            let mut can = (0..nc)
-                .filter(|&c| self.available(origin, c) > 0)
-                .fold(0u64, |m, c| m | (1 << c));
+            let mut can = can0;
             // The route serves the first order, then the others of the
             // first `look` going to the same area, front first (looked for
             // only while the vehicle has room and time for another stop).

@@ -128,6 +128,24 @@ impl OrderQueue {
         });
     }
 
+    /// The end of the look-ahead window of a vehicle that can load the
+    /// categories `can` (as bits): just past the first `limit` orders that
+    /// want any of them, or the end of the queue. Orders that want none of
+    /// them (backorders of goods the origin lacks) do not count, so that
+    /// they cannot hide the orders behind them that it can serve.
+    pub(crate) fn window(&self, can: u64, limit: usize) -> usize {
+        let mut seen = 0;
+        for (j, w) in self.orders.iter().enumerate() {
+            if w.wants & can != 0 {
+                seen += 1;
+                if seen == limit {
+                    return j + 1;
+                }
+            }
+        }
+        self.orders.len()
+    }
+
     /// The first of the first `look` orders that wants category `c`.
     pub(crate) fn first_wanting(&self, c: usize, look: usize) -> Option<usize> {
         let bit = 1u64 << c;
@@ -233,5 +251,42 @@ impl Index<usize> for OrderQueue {
 
     fn index(&self, j: usize) -> &Order {
         &self.orders[j].order
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::logistics::Area;
+    use crate::model::world::{Dest, ShipKind};
+
+    #[test]
+    fn the_window_counts_only_orders_the_origin_can_load_for() {
+        // 70 stores' backorders of category 1 (which the origin lacks) wait
+        // in front of a store's order of category 0.
+        let mut q = OrderQueue::default();
+        for st in 0..70 {
+            q.add(
+                Dest::Store(st),
+                ShipKind::Restock,
+                false,
+                &[0, 5],
+                Area::District(0),
+            );
+        }
+        q.add(
+            Dest::Store(70),
+            ShipKind::Restock,
+            false,
+            &[5, 0],
+            Area::District(0),
+        );
+        // Able to load category 0 only: the order at 70 is in the window.
+        assert_eq!(q.window(0b01, 64), 71);
+        assert_eq!(q.first_wanting(0, q.window(0b01, 64)), Some(70));
+        // Able to load category 1: the first 64 orders.
+        assert_eq!(q.window(0b10, 64), 64);
+        // Both: the first 64 orders, as before.
+        assert_eq!(q.window(0b11, 64), 64);
     }
 }

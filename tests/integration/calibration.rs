@@ -220,3 +220,20 @@ fn every_shipped_city_is_fed_when_nothing_happens() {
         }
     }
 }
+
+#[test]
+fn stores_are_not_held_behind_their_depots_backorders() {
+    // A Shanghai warehouse restocks about 83 stores. When it runs out of
+    // one category, the rest of those stores' orders (wanting only that
+    // category) wait at the front of its queue; a truck looked only at the
+    // first 64 orders, so the stores behind them got nothing of what the
+    // warehouse did hold: in the first 20 days, 765,700 hours of empty
+    // shelves (96 person-days of shortage). A truck now looks at the first
+    // 64 orders it can load something for: about 154,000 hours.
+    let mut sc = load("shanghai.toml");
+    sc.days = 20;
+    let r = run_replication(&sc, 1, 0, RunOptions::default());
+    let hours = r.outcomes.stockout_hours;
+    eprintln!("shanghai, 20 days: {hours:.0} stock-out hours");
+    assert!(hours < 400_000.0, "{hours:.0} stock-out hours");
+}
