@@ -485,7 +485,7 @@ pub fn load_with(
     overrides: &[overrides::Override],
 ) -> Result<Scenario, ScenarioError> {
     let text = overrides::apply(src, overrides)
-        .map_err(|e| ScenarioError::new(file, None, "", Message::of_text(e.0)))?;
+        .map_err(|e| ScenarioError::new(file, None, "", e.0))?;
     load_str(&text, file).map_err(|mut error| {
         error.location = None;
         // The overrides' text is not the file's: only the first is said.

@@ -828,3 +828,66 @@ fn a_city_that_cannot_move_a_normal_days_need_is_warned_of() {
         assert!(!out.contains("警告"), "{}: {out}", s.name);
     }
 }
+
+#[test]
+fn every_bad_set_and_grid_argument_is_reported_in_one_run() {
+    let t = super::cli::tiny();
+    let e = refused(
+        &[
+            "run",
+            &t,
+            "--set",
+            "plan.point_ridrs=3",
+            "--set",
+            "nonsense",
+            "--set",
+            "plan.point_riders=4",
+        ],
+        &[
+            "--set: `plan.point_ridrs` is not a setting",
+            "did you mean `plan.point_riders`?",
+            "--set nonsense: expected KEY=VALUE",
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 2, "{e}");
+    refused(
+        &["validate", &t, "--set", "scenario.seed=3", "--set", "=4"],
+        &[
+            "the seed is the sweep's own",
+            "--set =4: expected KEY=VALUE",
+        ],
+    );
+    let e = refused(
+        &[
+            "sweep",
+            &t,
+            "--set",
+            "plan.green_chanel=true",
+            "--grid",
+            "plan.point_riders",
+            "--grid",
+            "plan.point_riders=1,,2",
+        ],
+        &[
+            "did you mean `plan.green_channel`?",
+            "--grid plan.point_riders: expected KEY=V1,V2,...",
+            "--grid plan.point_riders=1,,2: an empty value",
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+    let e = refused_zh(
+        &[
+            "run",
+            &t,
+            "--set",
+            "plan.point_ridrs=3",
+            "--set",
+            "nonsense",
+        ],
+        &[
+            "是否想写 `plan.point_riders`？",
+            "--set nonsense：格式应为 KEY=VALUE",
+        ],
+    );
+    assert_eq!(e.matches("错误：").count(), 2, "{e}");
+}
