@@ -891,3 +891,55 @@ fn every_bad_set_and_grid_argument_is_reported_in_one_run() {
     );
     assert_eq!(e.matches("错误：").count(), 2, "{e}");
 }
+
+#[test]
+fn problems_past_a_line_the_reader_cannot_read_and_in_values_over_lines_have_their_lines() {
+    let dir = TempDir::new("bad-lines");
+    // A line the TOML reader cannot read, then problems in later sections:
+    // those are checked in the text as read, and keep their lines.
+    let text = scenario(
+        "",
+        "[plan]\npoint_riders = 3 3\n[closures]\nnew_buildings_per_day = -5\n\
+         [households]\npersons_per_household = 0\n",
+    );
+    let f = write(&dir, "syntax.toml", &text);
+    let at = |needle: &str| format!("{f}:{}:1: key", line_of(&text, needle, 1));
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!(
+                "{f}:{}:16: key `plan.point_riders`",
+                line_of(&text, "point_riders", 1)
+            ),
+            &format!("{} `closures.new_buildings_per_day`", at("new_buildings")),
+            &format!("{} `households.persons_per_household`", at("persons_per")),
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+    // A header written with spaces and quotes is named as its key; a line
+    // inside a multi-line string is not a header; a value over several
+    // lines is its key's; every problem in the order of the lines.
+    let text = "[scenario]\nname = \"x\"\ndescription = \"\"\"\n[note]\n\"\"\"\ndays = 0\n\
+                [ plan . \"suppliers\" ] # the plan's rule\nbuilding = \"a\"\ncompound = [\n  2,\n  \"three\" ]\n\
+                street = 0\n";
+    let f = write(&dir, "lines.toml", text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!("{f}:6:1: key `scenario.days`"),
+            &format!("{f}:8:12: key `plan.suppliers.building`"),
+            &format!("{f}:9:12: key `plan.suppliers.compound`"),
+            &format!("{f}:12:1: key `plan.suppliers.street`"),
+        ],
+    );
+    let order: Vec<usize> = [
+        "scenario.days",
+        "plan.suppliers.building",
+        "plan.suppliers.compound",
+        "plan.suppliers.street",
+    ]
+    .iter()
+    .map(|k| e.find(&format!("key `{k}`")).expect("named"))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{e}");
+}
