@@ -24,7 +24,7 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use baogong::i18n::Lang;
 use baogong::scenario::overrides::{self, Override, OverrideError};
-use baogong::scenario::{self, ScenarioError, shipped};
+use baogong::scenario::{self, shipped};
 use baogong::t;
 
 /// An error with the exit code it deserves; the text is already in the
@@ -40,24 +40,15 @@ pub(crate) enum Failure {
 }
 
 impl Failure {
-    /// A scenario error in `lang`.
-    pub(crate) fn scenario(e: &ScenarioError, lang: Lang) -> Failure {
-        Failure::Input(e.render_report(lang))
-    }
-
-    /// An output folder's error: refused (exit 2) or failed (exit 1).
-    pub(crate) fn out(e: &baogong::report::outdir::OutDirError, lang: Lang) -> Failure {
-        match e {
-            baogong::report::outdir::OutDirError::Refused(t) => {
-                Failure::Input(t.get(lang).to_string())
-            }
-            _ => Failure::Other(anyhow::anyhow!(e.render(lang))),
+    /// A library error in `lang`: bad input (exit 2) or a failure while
+    /// working (exit 1), as [`baogong::Error::is_bad_input`] says.
+    pub(crate) fn lib(e: impl Into<baogong::Error>, lang: Lang) -> Failure {
+        let e = e.into();
+        if e.is_bad_input() {
+            Failure::Input(e.render(lang))
+        } else {
+            Failure::Other(anyhow::anyhow!(e.render(lang)))
         }
-    }
-
-    /// A `--set`/`--grid` error in `lang`.
-    pub(crate) fn overrides(e: &OverrideError, lang: Lang) -> Failure {
-        Failure::Input(e.render(lang))
     }
 }
 
@@ -261,7 +252,7 @@ pub(crate) fn source(
         ));
     };
     if p.is_file() {
-        return scenario::read_file(p).map_err(|e| Failure::scenario(&e, lang));
+        return scenario::read_file(p).map_err(|e| Failure::lib(e, lang));
     }
     let text = p.to_string_lossy();
     let bare = p.components().count() == 1;
@@ -270,7 +261,7 @@ pub(crate) fn source(
     }
     if p.exists() {
         // A directory, say: let reading it say why it cannot be read.
-        return scenario::read_file(p).map_err(|e| Failure::scenario(&e, lang));
+        return scenario::read_file(p).map_err(|e| Failure::lib(e, lang));
     }
     let names: Vec<&str> = shipped::ALL.iter().map(|s| s.name).collect();
     Err(Failure::Input(t!(
@@ -281,12 +272,40 @@ pub(crate) fn source(
     )))
 }
 
-/// The `--set KEY=VALUE` arguments of `run` and `sweep`.
+/// The `--set KEY=VALUE` arguments of `run`, `validate` and `sweep`;
+/// every bad one is reported.
 pub(crate) fn parse_sets(sets: &[String], lang: Lang) -> Result<Vec<Override>, Failure> {
-    sets.iter()
-        .map(|s| overrides::parse_set(s))
-        .collect::<Result<_, _>>()
-        .map_err(|e| Failure::overrides(&e, lang))
+    parse_overrides(sets, &[], lang).map(|(sets, _)| sets)
+}
+
+/// A `--grid KEY=V1,V2,...` argument: the key and its values.
+pub(crate) type Grid = (String, Vec<String>);
+
+/// The `--set` and `--grid` arguments, in that order; every bad one is
+/// reported in one message, a line each, so that one run names them all.
+pub(crate) fn parse_overrides(
+    sets: &[String],
+    grids: &[String],
+    lang: Lang,
+) -> Result<(Vec<Override>, Vec<Grid>), Failure> {
+    fn keep<T>(r: Result<T, OverrideError>, errors: &mut Vec<OverrideError>) -> Option<T> {
+        r.map_err(|e| errors.push(e)).ok()
+    }
+    let mut errors = Vec::new();
+    let sets: Vec<Override> = sets
+        .iter()
+        .filter_map(|s| keep(overrides::parse_set(s), &mut errors))
+        .collect();
+    let grids: Vec<Grid> = grids
+        .iter()
+        .filter_map(|g| keep(overrides::parse_grid(g), &mut errors))
+        .collect();
+    if errors.is_empty() {
+        return Ok((sets, grids));
+    }
+    let sep = format!("\n{}", t!(lang, ERROR_LINE, msg = ""));
+    let lines: Vec<String> = errors.iter().map(|e| e.render(lang)).collect();
+    Err(Failure::Input(lines.join(&sep)))
 }
 
 /// Writes to stdout; a closed pipe ends quietly.

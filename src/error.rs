@@ -35,6 +35,17 @@ pub enum Error {
 }
 
 impl Error {
+    /// Whether it is bad input (a scenario, an argument, shard folders or
+    /// an output folder refused as it stands), which the command line
+    /// answers with exit code 2, rather than a failure while working.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Error::Scenario(_) | Error::Override(_) | Error::Sweep(_) | Error::Merge(_) => true,
+            Error::OutDir(e) => matches!(e, OutDirError::Refused(_)),
+            Error::Journal(_) => false,
+        }
+    }
+
     /// The error in `lang`, as the command line shows it.
     pub fn render(&self, lang: crate::i18n::Lang) -> String {
         match self {

@@ -56,3 +56,5 @@ pub mod model;
 pub mod report;
 pub mod scenario;
 pub mod sweep;
+
+pub use error::Error;

@@ -132,7 +132,7 @@ pub struct Loaded {
 /// sense. The error holds every problem of the reading stage and, if
 /// reading got through, of the checks ([`MAX_REPORTED`] at most).
 pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
-    let (raw, mut found) = read(src, file);
+    let (raw, mut found, read_text) = read(src, file);
     let Some(raw) = raw else {
         return Err(ScenarioError::gather(found).expect("reading stopped on a problem"));
     };
@@ -147,12 +147,16 @@ pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
         }
         Ok(_) => Err(ScenarioError::gather(found).expect("a problem was found")),
         Err(problems) => {
-            let mut checked: Vec<ScenarioError> = problems
+            // Located in the text as read: the lines blanked past a
+            // syntax error keep every other line and column, and the
+            // rest parses, so that later sections' problems have lines.
+            let checked: Vec<ScenarioError> = problems
                 .into_iter()
-                .map(|p| located(p, src, file))
+                .map(|p| located(p, &read_text, file))
                 .collect();
-            by_line(&mut checked);
             found.extend(checked);
+            // Both stages' problems in the order of the file's lines.
+            by_line(&mut found);
             Err(ScenarioError::gather(found).expect("a problem was found"))
         }
     }
@@ -161,8 +165,8 @@ pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
 /// Parses scenario text into its raw form (syntax, key names, types).
 pub fn parse_raw(src: &str, file: &str) -> Result<raw::RawScenario, ScenarioError> {
     match read(src, file) {
-        (Some(raw), found) if found.is_empty() => Ok(raw),
-        (_, found) => Err(ScenarioError::gather(found).expect("a problem was found")),
+        (Some(raw), found, _) if found.is_empty() => Ok(raw),
+        (_, found, _) => Err(ScenarioError::gather(found).expect("a problem was found")),
     }
 }
 
@@ -200,8 +204,16 @@ const REREAD_BYTES: usize = 4 << 20;
 /// Reads the raw scenario, going on past a wrong key or value (its line
 /// is blanked, keeping every other line and column, and the text read
 /// again) to report the next, up to [`MAX_REPORTED`]; a syntax error
-/// stops it. The raw scenario is there if the last reading got through.
-fn read(src: &str, file: &str) -> (Option<raw::RawScenario>, Vec<ScenarioError>) {
+/// stops it. The raw scenario is there if the last reading got through;
+/// the text is the one last read (with its blanked lines).
+fn read<'a>(
+    src: &'a str,
+    file: &str,
+) -> (
+    Option<raw::RawScenario>,
+    Vec<ScenarioError>,
+    std::borrow::Cow<'a, str>,
+) {
     let mut found: Vec<ScenarioError> = Vec::new();
     let mut text = std::borrow::Cow::Borrowed(src);
     // Keys offered for a wrong one, or whose line was blanked: their
@@ -209,7 +221,7 @@ fn read(src: &str, file: &str) -> (Option<raw::RawScenario>, Vec<ScenarioError>)
     let mut gone: Vec<String> = Vec::new();
     loop {
         let e = match toml::from_str::<raw::RawScenario>(&text) {
-            Ok(raw) => return (Some(raw), found),
+            Ok(raw) => return (Some(raw), found, text),
             Err(e) => e,
         };
         let error = reading_error(&e, &text, file, found.is_empty());
@@ -229,30 +241,67 @@ fn read(src: &str, file: &str) -> (Option<raw::RawScenario>, Vec<ScenarioError>)
             .and_then(|span| blank_line(&text, span.start));
         match next {
             Some(t) => text = std::borrow::Cow::Owned(t),
-            None => return (None, found),
+            None => return (None, found, text),
         }
     }
 }
 
-/// `text` with the `key = value` line holding byte `offset` made blank
-/// (spaces, so that every other line and column stays), if that line is
-/// one whole `key = value` and the rest still reads as TOML.
+/// `text` with the `key = value` statement holding byte `offset` made
+/// blank (spaces, keeping its line breaks, so that every other line and
+/// column stays), if it is one whole `key = value`, its value on one line
+/// or over several, and the rest still reads as TOML.
 fn blank_line(text: &str, offset: usize) -> Option<String> {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;
     }
-    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-    let line = text[start..end].trim();
-    if line.is_empty() || line.starts_with('[') || !line.contains('=') {
+    // The whole statement: a value over several lines (a multi-line
+    // string or array) goes with its key.
+    let start = Scan::of(&text[..offset]).statement;
+    let end = statement_end(text, start);
+    let first = text[start..end].lines().next().unwrap_or("").trim();
+    if first.is_empty() || first.starts_with('[') || split_key(first).is_none() {
+        return None;
+    }
+    if end == text.len() && text[start..end].trim_end().contains('\n') {
+        // A value over lines that runs to the end: nothing after it can be read.
         return None;
     }
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..start]);
-    out.extend(std::iter::repeat_n(' ', end - start));
+    out.extend(
+        text[start..end]
+            .chars()
+            .map(|c| if c == '\n' { '\n' } else { ' ' }),
+    );
     out.push_str(&text[end..]);
     out.parse::<toml::Table>().ok().map(|_| out)
+}
+
+/// The end of the statement that starts at byte `start` [byte]: the end
+/// of its line, or of the last line of a value over several lines.
+fn statement_end(text: &str, start: usize) -> usize {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < b.len() {
+        match b[i] {
+            b'"' | b'\'' => {
+                i = string_end(b, i);
+                continue;
+            }
+            b'#' => {
+                i = text[i..].find('\n').map_or(text.len(), |n| i + n);
+                continue;
+            }
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' if depth == 0 => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    b.len()
 }
 
 /// The TOML reader's error `e` on `text`, in a planner's words; `first`
@@ -305,39 +354,196 @@ fn line_at(src: &str, offset: usize) -> &str {
     src[start..end].trim()
 }
 
-/// The key written on the line that holds byte `offset`, with the table
-/// header above it (`plan.green_chanel`), or the table header there.
+/// The key written at the statement that holds byte `offset`, with the
+/// table header above it (`plan.green_chanel`), or the table header
+/// there. A value over several lines (a multi-line string or array) is
+/// the key's where it starts; lines inside such values are not headers;
+/// a header is named as its key (`[ plan . "suppliers" ] # x` is
+/// `plan.suppliers`).
 fn key_at(src: &str, offset: usize) -> String {
     let mut offset = offset.min(src.len());
     while !src.is_char_boundary(offset) {
         offset -= 1;
     }
-    let start = src[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let scan = Scan::of(&src[..offset]);
+    let start = scan.statement;
     let end = src[start..].find('\n').map_or(src.len(), |i| start + i);
     let line = src[start..end].trim();
-    let header = |l: &str| l.trim_matches(|c| c == '[' || c == ']').trim().to_string();
     if line.starts_with('[') {
-        return header(line);
+        return header_key(line).1;
     }
-    let key = match line.split_once('=') {
-        Some((k, _)) => k.trim().trim_matches('"').to_string(),
+    let key = match split_key(line) {
+        Some(k) => dotted(k),
         None => return String::new(),
     };
-    let before: Vec<&str> = src[..start].lines().map(str::trim).collect();
-    let table = before.iter().rposition(|l| l.starts_with('[')).map(|i| {
-        let h = before[i];
-        if h.starts_with("[[") {
+    let table = scan.headers.last().map(|(array, name)| {
+        if *array {
             // An array of tables: name the element, `stores[1]`.
-            let n = before[..i].iter().filter(|l| **l == h).count();
-            format!("{}[{n}]", header(h))
+            let n = scan.headers[..scan.headers.len() - 1]
+                .iter()
+                .filter(|(a, h)| *a && h == name)
+                .count();
+            format!("{name}[{n}]")
         } else {
-            header(h)
+            name.clone()
         }
     });
     match table {
         Some(t) if !t.is_empty() => format!("{t}.{key}"),
         _ => key,
     }
+}
+
+/// What a look through TOML text finds: its table headers, each as
+/// (whether an array of tables, its key), and where the statement at the
+/// end of the text starts [byte].
+#[derive(Debug, Default)]
+struct Scan {
+    headers: Vec<(bool, String)>,
+    statement: usize,
+}
+
+impl Scan {
+    /// Reads `src` as far as a syntax error allows: strings (one- and
+    /// multi-line, basic and literal), comments, and the brackets of
+    /// values, so that only a `[` that opens a line outside a value starts
+    /// a header.
+    fn of(src: &str) -> Scan {
+        let b = src.as_bytes();
+        let mut scan = Scan::default();
+        let mut depth = 0usize;
+        let mut line_start = true;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            if line_start {
+                if c == b' ' || c == b'\t' || c == b'\r' {
+                    i += 1;
+                    continue;
+                }
+                line_start = false;
+                if depth == 0 {
+                    scan.statement = src[..i].rfind('\n').map_or(0, |n| n + 1);
+                    if c == b'[' {
+                        let end = src[i..].find('\n').map_or(src.len(), |n| i + n);
+                        scan.headers.push(header_key(&src[i..end]));
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            match c {
+                b'#' => {
+                    // To the end of the line, which is read next.
+                    i = src[i..].find('\n').map_or(src.len(), |n| i + n);
+                    continue;
+                }
+                b'"' | b'\'' => {
+                    i = string_end(b, i);
+                    continue;
+                }
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                b'\n' => line_start = true,
+                _ => {}
+            }
+            i += 1;
+        }
+        if line_start && depth == 0 {
+            // The text ends at the start of a statement.
+            scan.statement = src.rfind('\n').map_or(0, |n| n + 1);
+        }
+        scan
+    }
+}
+
+/// The byte after the string that opens at `i` (a quote), or the end.
+fn string_end(b: &[u8], i: usize) -> usize {
+    let q = b[i];
+    let multi = b.len() >= i + 3 && b[i + 1] == q && b[i + 2] == q;
+    let mut j = if multi { i + 3 } else { i + 1 };
+    while j < b.len() {
+        match b[j] {
+            b'\\' if q == b'"' => j += 1,
+            b'\n' if !multi => return j,
+            c if c == q => {
+                if !multi {
+                    return j + 1;
+                }
+                if b.len() >= j + 3 && b[j + 1] == q && b[j + 2] == q {
+                    // Up to two more quotes belong to the string.
+                    let mut k = j + 3;
+                    while k < b.len() && k < j + 5 && b[k] == q {
+                        k += 1;
+                    }
+                    return k;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    b.len()
+}
+
+/// A header line (`[a.b]`, `[[ c ]] # note`) as (whether an array of
+/// tables, its dotted key).
+fn header_key(line: &str) -> (bool, String) {
+    let t = line.trim_start();
+    let array = t.starts_with("[[");
+    let inner = t.trim_start_matches('[');
+    // The key ends at the first `]` outside quotes.
+    let b = inner.as_bytes();
+    let mut i = 0;
+    while i < b.len() && b[i] != b']' {
+        if b[i] == b'"' || b[i] == b'\'' {
+            i = string_end(b, i);
+        } else {
+            i += 1;
+        }
+    }
+    (array, dotted(&inner[..i.min(inner.len())]))
+}
+
+/// The key of a `key = value` line, as written: up to the first `=`
+/// outside quotes.
+fn split_key(line: &str) -> Option<&str> {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'=' => return Some(&line[..i]),
+            b'"' | b'\'' => i = string_end(b, i),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// A dotted key as written (`a . "b c"`) in its plain form (`a.b c`):
+/// spaces around the dots and the quotes of each part gone.
+fn dotted(key: &str) -> String {
+    let b = key.as_bytes();
+    let mut parts = Vec::new();
+    let (mut i, mut from) = (0, 0);
+    while i <= b.len() {
+        if i == b.len() || b[i] == b'.' {
+            let part = key[from..i].trim();
+            let part = part
+                .strip_prefix('"')
+                .and_then(|p| p.strip_suffix('"'))
+                .or_else(|| part.strip_prefix('\'').and_then(|p| p.strip_suffix('\'')))
+                .unwrap_or(part);
+            parts.push(part);
+            from = i + 1;
+            i += 1;
+        } else if b[i] == b'"' || b[i] == b'\'' {
+            i = string_end(b, i);
+        } else {
+            i += 1;
+        }
+    }
+    parts.join(".")
 }
 
 /// A tidied serde or TOML message ([`tidy_en`]) as a message: an unknown
@@ -484,8 +690,8 @@ pub fn load_with(
     file: &str,
     overrides: &[overrides::Override],
 ) -> Result<Scenario, ScenarioError> {
-    let text = overrides::apply(src, overrides)
-        .map_err(|e| ScenarioError::new(file, None, "", Message::of_text(e.0)))?;
+    let text =
+        overrides::apply(src, overrides).map_err(|e| ScenarioError::new(file, None, "", e.0))?;
     load_str(&text, file).map_err(|mut error| {
         error.location = None;
         // The overrides' text is not the file's: only the first is said.
@@ -565,5 +771,31 @@ mod tests {
         let off = src.find("green").unwrap();
         assert_eq!(key_at(src, off), "plan.green");
         assert_eq!(key_at(src, 0), "scenario");
+    }
+
+    #[test]
+    fn key_at_reads_headers_as_keys_and_values_over_lines() {
+        // A header with spaces, quotes and a comment; an array element.
+        let src = "[ plan . \"suppliers\" ] # note\nbuilding = \"a\"\n\
+                   [[ events ]]\nday = 1\n[[events]] # two\nkind = 1\n";
+        let at = |needle: &str| src.find(needle).unwrap();
+        assert_eq!(key_at(src, at("building")), "plan.suppliers.building");
+        assert_eq!(key_at(src, at("\"a\"")), "plan.suppliers.building");
+        assert_eq!(key_at(src, at("day")), "events[0].day");
+        assert_eq!(key_at(src, at("kind")), "events[1].kind");
+        assert_eq!(key_at(src, at("[[ events")), "events");
+        // Lines inside a multi-line string or array are not headers, and
+        // a value over lines is its key's.
+        let src = "[scenario]\ndescription = \"\"\"\n[not a table]\n\"\"\"\ndays = 1\n\
+                   [plan]\nsuppliers = { building = [\n  [1],\n  2 ] } # [x]\npoint_riders = 3\n";
+        assert_eq!(key_at(src, at_in(src, "days")), "scenario.days");
+        assert_eq!(key_at(src, at_in(src, "[1]")), "plan.suppliers");
+        assert_eq!(key_at(src, at_in(src, "2 ]")), "plan.suppliers");
+        assert_eq!(key_at(src, at_in(src, "point_riders")), "plan.point_riders");
+        assert_eq!(key_at(src, at_in(src, "[not")), "scenario.description");
+    }
+
+    fn at_in(src: &str, needle: &str) -> usize {
+        src.find(needle).unwrap()
     }
 }

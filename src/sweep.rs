@@ -189,7 +189,7 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     for (k, v) in &table.grid {
         let path = sweep_key().key("grid").key(k);
         overrides::check_key(k, &Origin::FileGrid)
-            .map_err(|e| in_file(path.clone(), e.0.map(|_, m| first_line(m))))?;
+            .map_err(|e| in_file(path.clone(), e.0.text().map(|_, m| first_line(m))))?;
         let values = match v.as_array() {
             Some(a) if !a.is_empty() => a.iter().map(toml_text).collect(),
             _ => {
@@ -242,8 +242,9 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         let origin = Origin::Named(s.name.clone());
         let mut os = Vec::new();
         for (k, v) in &s.set {
-            overrides::check_key(k, &origin)
-                .map_err(|e| in_file(path.key("set").key(k), e.0.map(|_, m| first_line(m))))?;
+            overrides::check_key(k, &origin).map_err(|e| {
+                in_file(path.key("set").key(k), e.0.text().map(|_, m| first_line(m)))
+            })?;
             os.push(Override {
                 key: k.clone(),
                 value: toml_text(v),

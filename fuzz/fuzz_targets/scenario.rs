@@ -65,5 +65,7 @@ fuzz_target!(|data: &[u8]| {
         for b in &r.balance {
             assert_eq!(b.residual(), 0, "goods not conserved");
         }
+        // No stock negative, no gram counter negative or past the bound.
+        assert!(r.invariant_breaches.is_empty(), "{:?}", r.invariant_breaches);
     }
 });

@@ -17,10 +17,10 @@ use baogong::t;
 
 pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
     let stop = Stop::install();
-    let rows = files::merge(&a.shards).map_err(|e| Failure::Input(e.render(lang)))?;
-    outdir::check_not_input(&a.out, &a.shards).map_err(|e| Failure::out(&e, lang))?;
+    let rows = files::merge(&a.shards).map_err(|e| Failure::lib(e, lang))?;
+    outdir::check_not_input(&a.out, &a.shards).map_err(|e| Failure::lib(e, lang))?;
     let mode = if a.force { Mode::Force } else { Mode::Fresh };
-    let out = OutDir::prepare(&a.out, mode, false).map_err(|e| Failure::out(&e, lang))?;
+    let out = OutDir::prepare(&a.out, mode, false).map_err(|e| Failure::lib(e, lang))?;
     let manifest = rows.manifest().clone();
     let total = rows.total();
     let scratch = out.staging().join("columns");
@@ -43,7 +43,7 @@ pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
         }
         Err(FilesError::Merge(e)) => {
             out.discard();
-            return Err(Failure::Input(e.render(lang)));
+            return Err(Failure::lib(e, lang));
         }
         Err(e) => {
             out.discard();
@@ -52,7 +52,7 @@ pub(crate) fn merge(a: MergeArgs, lang: Lang) -> Result<(), Failure> {
             ));
         }
     };
-    out.publish().map_err(|e| Failure::out(&e, lang))?;
+    out.publish().map_err(|e| Failure::lib(e, lang))?;
     let mut text = finished
         .summary
         .as_ref()

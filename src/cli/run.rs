@@ -28,13 +28,13 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
     let stop = Stop::install();
     let (src, file) = source(a.scenario.as_deref(), lang)?;
     // The file as written is checked first, so that its own errors name their lines.
-    let loaded = scenario::load_checked(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let loaded = scenario::load_checked(&src, &file).map_err(|e| Failure::lib(e, lang))?;
     let (base, warnings) = (loaded.scenario, loaded.warnings);
     let sets = parse_sets(&a.sets, lang)?;
     let sc = if sets.is_empty() {
         base
     } else {
-        scenario::load_with(&src, &file, &sets).map_err(|e| Failure::scenario(&e, lang))?
+        scenario::load_with(&src, &file, &sets).map_err(|e| Failure::lib(e, lang))?
     };
     let warnings = scenario::warnings_with(&src, &file, &sets, &warnings);
     let seed = a.seed.unwrap_or(sc.seed);
@@ -46,7 +46,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
         .as_deref()
         .map(|d| OutDir::prepare(d, mode, false))
         .transpose()
-        .map_err(|e| Failure::out(&e, lang))?;
+        .map_err(|e| Failure::lib(e, lang))?;
     for w in &warnings {
         eprintln!("{}", t!(lang, SCENARIO_WARNING, warning = w.render(lang)));
     }
@@ -157,7 +157,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
         if stop.asked() {
             return Err(interrupted(Some(o)));
         }
-        o.publish().map_err(|e| Failure::out(&e, lang))?;
+        o.publish().map_err(|e| Failure::lib(e, lang))?;
     }
     match a.format {
         Format::Text => print(&report::text_with(&sc, &r, lang, opts), lang),

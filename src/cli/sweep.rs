@@ -14,25 +14,19 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::args::SweepArgs;
 use super::signals::{Stop, resume_command};
-use super::{Failure, parse_sets, print, source};
+use super::{Failure, parse_overrides, print, source};
 use baogong::i18n::Lang;
 use baogong::report::outdir::{Found, Mode, OutDir};
 use baogong::report::sweep_files::{self, FilesError};
 use baogong::sweep::files::Manifest;
 use baogong::sweep::journal::{self, Journal, JournalError, Resumed};
-use baogong::sweep::{self, Request, Shard, overrides, slurm};
+use baogong::sweep::{self, Request, Shard, slurm};
 use baogong::t;
 
 pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
     let stop = Stop::install();
     let (src, file) = source(a.scenario.as_deref(), lang)?;
-    let sets = parse_sets(&a.sets, lang)?;
-    let grid = a
-        .grids
-        .iter()
-        .map(|g| overrides::parse_grid(g))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| Failure::overrides(&e, lang))?;
+    let (sets, grid) = parse_overrides(&a.sets, &a.grids, lang)?;
     let env = |name: &str| std::env::var(name).ok();
     let slurm_error = |e: slurm::SlurmError| Failure::Input(e.text().get(lang).to_string());
     let shard = match a.shard.as_deref() {
@@ -47,7 +41,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
         seed: a.seed,
         baseline: a.baseline.clone(),
     };
-    let plan = sweep::plan(&src, &file, &req).map_err(|e| Failure::Input(e.render(lang)))?;
+    let plan = sweep::plan(&src, &file, &req).map_err(|e| Failure::lib(e, lang))?;
     let share = plan.share(shard);
     let manifest = Manifest::of(&plan, shard);
     // --threads, else what Slurm gave the task, else every core.
@@ -82,7 +76,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
             OutDir::prepare(&tmp, Mode::Force, false)
         }
     }
-    .map_err(|e| Failure::out(&e, lang))?;
+    .map_err(|e| Failure::lib(e, lang))?;
     let dir_shown = a
         .out
         .as_ref()
@@ -193,7 +187,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
     // Every row is in the journal: the files, from it.
     let finished = out
         .clear_out()
-        .map_err(|e| Failure::out(&e, lang))
+        .map_err(|e| Failure::lib(e, lang))
         .and_then(|()| {
             let rows = journal::ordered(&staging, share, manifest.columns.len())
                 .map_err(|e| Failure::Other(anyhow::Error::new(e)))?;
@@ -225,7 +219,7 @@ pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
         }
     };
     if keep {
-        out.publish().map_err(|e| Failure::out(&e, lang))?;
+        out.publish().map_err(|e| Failure::lib(e, lang))?;
     } else {
         out.discard();
     }

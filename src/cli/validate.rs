@@ -12,22 +12,21 @@ use baogong::t;
 
 pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     let (src, file) = source(Some(&a.scenario), lang)?;
-    let loaded =
-        baogong::scenario::load_checked(&src, &file).map_err(|e| Failure::scenario(&e, lang))?;
+    let loaded = baogong::scenario::load_checked(&src, &file).map_err(|e| Failure::lib(e, lang))?;
     let sets = parse_sets(&a.sets, lang)?;
     let warnings = baogong::scenario::warnings_with(&src, &file, &sets, &loaded.warnings);
     let (raw, sc) = if sets.is_empty() {
         (loaded.raw, loaded.scenario)
     } else {
-        let sc = baogong::scenario::load_with(&src, &file, &sets)
-            .map_err(|e| Failure::scenario(&e, lang))?;
+        let sc =
+            baogong::scenario::load_with(&src, &file, &sets).map_err(|e| Failure::lib(e, lang))?;
         (loaded.raw, sc)
     };
     // A [sweep] table is checked too: every setting must give a valid scenario.
     let sweep = match raw.sweep {
         Some(_) => Some(
             baogong::sweep::plan(&src, &file, &Default::default())
-                .map_err(|e| Failure::Input(e.render(lang)))?,
+                .map_err(|e| Failure::lib(e, lang))?,
         ),
         None => None,
     };

@@ -227,8 +227,8 @@ crate::catalogue! {
         zh: "`goods = []` 没有列出任何商品类别；要用默认的六类商品，请删去 `goods`；否则用 [[goods]] 逐一列出",
     }
     SC_MASS_TOO_LARGE {
-        en: "the city's need over the horizon, with production, stocks and reserves, comes to {tonnes} t, more than the model's counters hold ({max} t); lower the population, the needs per person, the production share or the number of days",
-        zh: "整个情景期内全市需求量（含生产、库存和储备）达 {tonnes} 吨，超出模型计数所能容纳的 {max} 吨；请减少人口、人均需求、生产比例或天数",
+        en: "the city's need over the horizon, with production, stocks, reserves and emergency transfers (at most one a day), comes to {tonnes} t, more than the model's counters hold ({max} t); lower the population, the needs per person, the production share, the days of a transfer or the number of days",
+        zh: "整个情景期内全市需求量（含生产、库存、储备和紧急调运，调运每天至多一次）达 {tonnes} 吨，超出模型计数所能容纳的 {max} 吨；请减少人口、人均需求、生产比例、每次调运的天数或情景天数",
     }
     SC_POP_TOO_SMALL {
         en: "{pop} residents cannot fill {nbuild} buildings",

@@ -63,6 +63,45 @@ impl Scenario {
         SimTime(u64::from(self.days) * crate::engine::DAY)
     }
 
+    /// An upper bound on the grams any counter of the model may reach
+    /// over a run [g]: the whole city's need over the horizon (eaten,
+    /// bought, spoiled), production, stocks at their highest, every
+    /// reserve, and emergency transfers, summed over the categories.
+    ///
+    /// The daily dispatch sends at most one transfer a day per category,
+    /// of `plan.transfer_days` of the city's need, so transfers add that
+    /// many days of need for each day of the horizon (goods that spoil as
+    /// fast as they come in are sent again every day). The scenario layer
+    /// refuses a scenario whose bound is beyond what the counters hold,
+    /// and the end of a run checks every counter against it.
+    pub fn mass_bound_grams(&self) -> f64 {
+        let pop = self.city.population as f64;
+        let need_kg: f64 = self.goods.iter().map(|g| g.need_kg).sum();
+        let production: f64 = self.city.suppliers.iter().map(|s| s.production_share).sum();
+        let days = f64::from(self.days);
+        let transfers = if self
+            .city
+            .suppliers
+            .iter()
+            .any(|s| s.kind == SupplierKind::OtherRegion)
+        {
+            days * self.plan.transfer_days
+        } else {
+            0.0
+        };
+        let cover = self.households.base_cover_days
+            + self.households.hoard_extra_days
+            + self.households.initial_cover_days.unwrap_or(0.0)
+            + self.stores.initial_stock_days
+            + self.stores.target_stock_days
+            + self.stores.warehouse_stock_days
+            + self.plan.point_cover_days
+            + self.plan.transfer_days
+            + self.plan.reserve_release_days;
+        let reserves_kg: f64 = self.reserves.iter().map(|r| r.stock_kg).sum();
+        (pop * need_kg * (days * (2.0 + production) + transfers + cover) + reserves_kg) * 1_000.0
+    }
+
     /// What is valid but probably not meant: `validate` and `run` say so.
     pub fn warnings(&self) -> Vec<Warning> {
         self.city

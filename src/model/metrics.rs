@@ -238,9 +238,25 @@ pub struct Balance {
 }
 
 impl Balance {
-    /// `initial + inflow - consumed - spoiled - final`: zero when goods are conserved.
-    pub fn residual(&self) -> i64 {
-        self.initial_g + self.inflow_g - self.consumed_g - self.spoiled_g - self.final_g
+    /// `initial + inflow - consumed - spoiled - final`: zero when goods are
+    /// conserved. Summed in 128 bits, so that a counter that wrapped past
+    /// the range of i64 shows as a residual instead of cancelling out.
+    pub fn residual(&self) -> i128 {
+        i128::from(self.initial_g) + i128::from(self.inflow_g)
+            - i128::from(self.consumed_g)
+            - i128::from(self.spoiled_g)
+            - i128::from(self.final_g)
+    }
+
+    /// Each term by name, for checks of its range.
+    pub fn terms(&self) -> [(&'static str, i64); 5] {
+        [
+            ("initial", self.initial_g),
+            ("inflow", self.inflow_g),
+            ("consumed", self.consumed_g),
+            ("spoiled", self.spoiled_g),
+            ("final", self.final_g),
+        ]
     }
 }
 
@@ -481,4 +497,32 @@ pub struct RunResult {
     /// Event trace, if asked for and not sent to a [`TraceSink`].
     #[serde(skip)]
     pub trace: Vec<TraceRow>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Balance;
+
+    /// A counter that wrapped past i64 does not cancel out: 10^19 g in,
+    /// stored wrapped, and the same 10^19 g eaten and spoiled.
+    #[test]
+    fn a_wrapped_counter_shows_in_the_residual() {
+        let wrapped = (10_000_000_000_000_000_000i128 - (1i128 << 64)) as i64;
+        let b = Balance {
+            initial_g: 0,
+            inflow_g: wrapped,
+            consumed_g: 5_000_000_000_000_000_000,
+            spoiled_g: 5_000_000_000_000_000_000,
+            final_g: 0,
+        };
+        assert_eq!(b.residual(), -(1i128 << 64));
+        assert!(b.terms().iter().any(|&(_, g)| g < 0));
+        let fine = Balance {
+            inflow_g: 7,
+            consumed_g: 5,
+            final_g: 2,
+            ..Balance::default()
+        };
+        assert_eq!(fine.residual(), 0);
+    }
 }

@@ -31,6 +31,35 @@ impl World<'_> {
         check("pending order of store", &self.stores.pending);
         check("pending order of point", &self.resp.point_pending);
         check("goods on order by depot", &self.depots.inbound);
+        // No counter of grams is negative or beyond the scenario's bound on
+        // them: a counter that wrapped past i64 would be one or the other.
+        let bound = self.sc.mass_bound_grams();
+        let mut in_range = |what: &str, c: usize, g: i64| {
+            if g < 0 || g as f64 > bound {
+                out.push(format!(
+                    "{what} of {} is {g} g, outside 0 to {bound:.0} g",
+                    self.sc.goods[c].name
+                ));
+            }
+        };
+        for c in 0..nc {
+            for (what, v) in [
+                ("need", &self.m.need),
+                ("unmet need", &self.m.unmet),
+                ("spoilage", &self.m.spoiled),
+                ("spoilage at home", &self.m.spoiled_home),
+                ("sales", &self.m.sold),
+                ("production", &self.m.produced),
+                ("cancelled online orders", &self.m.online_cancelled),
+                ("reserve released", &self.m.reserve),
+                ("transfers", &self.m.transfer),
+            ] {
+                in_range(what, c, v[c]);
+            }
+            for (what, g) in self.m.balance[c].terms() {
+                in_range(what, c, g);
+            }
+        }
         for (c, b) in self.m.balance.iter().enumerate() {
             if b.residual() != 0 {
                 out.push(format!(

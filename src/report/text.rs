@@ -121,7 +121,7 @@ pub fn text_with(sc: &Scenario, r: &RunResult, lang: Lang, opts: TextOptions) ->
             missing = thousands(r.reports.missing)
         ),
     );
-    let residual: i64 = r.balance.iter().map(|b| b.residual().abs()).sum();
+    let residual: u128 = r.balance.iter().map(|b| b.residual().unsigned_abs()).sum();
     line(
         &mut o,
         if residual == 0 {

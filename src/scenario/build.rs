@@ -88,7 +88,20 @@ pub fn build(raw: &RawScenario, source: &str) -> Result<Scenario, Vec<Problem>> 
     // The products the gram arithmetic must hold.
     let grams = super::limits::mass_bound_grams(&sc);
     if grams > super::limits::MAX_GRAMS {
+        // Blame the largest term: transfers, production, or the city.
+        let transfers = if sc
+            .city
+            .suppliers
+            .iter()
+            .any(|s| s.kind == m::SupplierKind::OtherRegion)
+        {
+            sc.plan.transfer_days
+        } else {
+            0.0
+        };
+        let production: f64 = sc.city.suppliers.iter().map(|s| s.production_share).sum();
         let key = match &raw.city {
+            _ if transfers > 2.0 + production => root.key("plan").key("transfer_days"),
             Some(c) if c.production_share > 1.0 => root.key("city").key("production_share"),
             Some(_) => root.key("city").key("population"),
             None => root.key("places"),

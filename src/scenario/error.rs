@@ -127,8 +127,12 @@ macro_rules! message {
 ///
 /// The reading stage (syntax, key names, types) and the checking stage
 /// (ranges, references, the city) each report every problem they can
-/// before they stop; a syntax error stops the reading at once, since
-/// nothing after it can be trusted.
+/// before they stop, together in the order of the file's lines. A wrong
+/// `key = value` line, even one the TOML reader cannot read, is blanked
+/// and the reading goes on (the later sections are checked and located
+/// as usual); a syntax error anywhere else (a table header, a value over
+/// several lines) stops the reading, since nothing after it can be
+/// trusted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.first_line())]
 pub struct ScenarioError {

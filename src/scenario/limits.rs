@@ -7,8 +7,9 @@
 //! [`MAX_PLACES_WITH_PEOPLE`] buildings and sites, rates per day are
 //! capped so that the gap between two random events never rounds to zero
 //! seconds. Products the arithmetic must also hold (the city's need over
-//! the horizon, production, stocks, reserves) are checked by
-//! [`mass_bound_grams`] once the sections are built.
+//! the horizon, production, stocks, reserves, a transfer a day) are
+//! checked by [`mass_bound_grams`] once the sections are built; the end
+//! of a run checks every gram counter against the same bound.
 //!
 //! A key path is looked up without its array indices
 //! (`goods.need_kg_per_person_day` for `goods[2].need_kg_per_person_day`);
@@ -175,30 +176,10 @@ pub fn lookup(path: &super::KeyPath) -> Option<&'static Limit> {
     })
 }
 
-/// An upper bound on the grams any counter of the model may reach: the
-/// whole city's need over the horizon, with production, stocks at their
-/// highest and every reserve, summed over the categories.
+/// An upper bound on the grams any counter of the model may reach
+/// (see [`Scenario::mass_bound_grams`](crate::model::Scenario::mass_bound_grams)).
 pub fn mass_bound_grams(sc: &crate::model::Scenario) -> f64 {
-    let pop = sc.city.population as f64;
-    let need_kg: f64 = sc.goods.iter().map(|g| g.need_kg).sum();
-    let production: f64 = sc
-        .city
-        .suppliers
-        .iter()
-        .map(|s| s.production_share)
-        .sum::<f64>();
-    let days = f64::from(sc.days);
-    let cover = sc.households.base_cover_days
-        + sc.households.hoard_extra_days
-        + sc.households.initial_cover_days.unwrap_or(0.0)
-        + sc.stores.initial_stock_days
-        + sc.stores.target_stock_days
-        + sc.stores.warehouse_stock_days
-        + sc.plan.point_cover_days
-        + sc.plan.transfer_days
-        + sc.plan.reserve_release_days;
-    let reserves_kg: f64 = sc.reserves.iter().map(|r| r.stock_kg).sum();
-    (pop * need_kg * (days * (2.0 + production) + cover) + reserves_kg) * 1_000.0
+    sc.mass_bound_grams()
 }
 
 #[cfg(test)]

@@ -18,8 +18,8 @@ use std::sync::OnceLock;
 
 use toml_edit::{Document, DocumentMut, Item, Table, Value};
 
-use crate::i18n::Text;
-use crate::scenario::{DEFAULT_SCENARIO, edit_distance};
+use crate::message;
+use crate::scenario::{Arg, DEFAULT_SCENARIO, Message, edit_distance};
 
 /// Keys of `[scenario]` that cannot be swept.
 const FIXED: [&str; 3] = ["scenario.name", "scenario.description", "scenario.seed"];
@@ -92,13 +92,14 @@ impl fmt::Display for Override {
     }
 }
 
-/// A bad `--set`/`--grid` argument or `[sweep]` entry.
+/// A bad `--set`/`--grid` argument or `[sweep]` entry: a message of the
+/// catalogue, put into words in the command line's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OverrideError(pub crate::i18n::Text);
+pub struct OverrideError(pub Message);
 
 impl fmt::Display for OverrideError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        write!(f, "{}", self.0)
     }
 }
 
@@ -107,7 +108,12 @@ impl std::error::Error for OverrideError {}
 impl OverrideError {
     /// The error in `lang`.
     pub fn render(&self, lang: crate::i18n::Lang) -> String {
-        self.0.get(lang).to_string()
+        self.0.get(lang)
+    }
+
+    /// Its message, in every language.
+    pub fn message(&self) -> &Message {
+        &self.0
     }
 }
 
@@ -120,19 +126,20 @@ pub fn check_key(key: &str, origin: &Origin) -> Result<(), OverrideError> {
     }
     let why = if FIXED.contains(&key) {
         if key == "scenario.seed" {
-            crate::text!(OV_WHY_SEED)
+            Arg::Message(Box::new(message!(OV_WHY_SEED)))
         } else {
-            crate::text!(OV_WHY_NAME)
+            Arg::Message(Box::new(message!(OV_WHY_NAME)))
         }
     } else {
-        nearest(key, keys).map_or_else(crate::i18n::Text::default, |k| {
-            crate::text!(OV_DID_YOU_MEAN, k)
-        })
+        match nearest(key, keys) {
+            Some(k) => Arg::Message(Box::new(message!(OV_DID_YOU_MEAN, k))),
+            None => Arg::Plain(String::new()),
+        }
     };
     let valid = list_by_table(keys);
-    Err(OverrideError(why.map(|lang, why| {
-        crate::t!(lang, OV_NOT_SETTABLE, origin, key, why, valid)
-    })))
+    Err(OverrideError(
+        message!(OV_NOT_SETTABLE, origin, key, valid).arg("why", why),
+    ))
 }
 
 /// The keys grouped by table, one line per table: `  plan: a, b, c`.
@@ -208,7 +215,7 @@ pub fn parse_grid(arg: &str) -> Result<(String, Vec<String>), OverrideError> {
         .map(|v| value_text(&v))
         .collect();
     if values.iter().any(|v| v == "\"\"") {
-        return Err(OverrideError(crate::text!(OV_EMPTY_VALUE, arg)));
+        return Err(OverrideError(message!(OV_EMPTY_VALUE, arg)));
     }
     Ok((key, values))
 }
@@ -218,7 +225,7 @@ fn split_arg<'a>(arg: &'a str, flag: &str, form: &str) -> Result<(String, &'a st
         Some((k, v)) if !k.trim().is_empty() && !v.trim().is_empty() => {
             Ok((k.trim().to_string(), v))
         }
-        _ => Err(OverrideError(crate::text!(OV_BAD_FORM, flag, arg, form))),
+        _ => Err(OverrideError(message!(OV_BAD_FORM, flag, arg, form))),
     }
 }
 
@@ -255,31 +262,24 @@ fn split_top_level(s: &str) -> Vec<String> {
 /// parses, and returns the new text.
 pub fn apply(src: &str, overrides: &[Override]) -> Result<String, OverrideError> {
     let mut doc =
-        DocumentMut::from_str(src).map_err(|e| OverrideError(crate::text!(OV_NO_PARSE, e)))?;
+        DocumentMut::from_str(src).map_err(|e| OverrideError(message!(OV_NO_PARSE, e)))?;
     for o in overrides {
         let value = Value::from_str(&o.value).map_err(|_| {
-            OverrideError(crate::text!(
-                OV_NOT_TOML,
-                origin = o.origin,
-                value = o.value
-            ))
+            OverrideError(message!(OV_NOT_TOML, origin = o.origin, value = o.value))
         })?;
         set(doc.as_table_mut(), &o.key, value).map_err(|why| {
             OverrideError(
-                why.map(|lang, why| {
-                    crate::t!(lang, OV_CANNOT_SET, origin = o.origin, set = o, why)
-                }),
+                message!(OV_CANNOT_SET, origin = o.origin, set = o)
+                    .arg("why", Arg::Message(Box::new(why))),
             )
         })?;
     }
     Ok(doc.to_string())
 }
 
-fn set(root: &mut Table, key: &str, value: Value) -> Result<(), Text> {
+fn set(root: &mut Table, key: &str, value: Value) -> Result<(), Message> {
     let segs: Vec<&str> = key.split('.').collect();
-    let (leaf, parents) = segs
-        .split_last()
-        .ok_or_else(|| crate::text!(OV_EMPTY_KEY))?;
+    let (leaf, parents) = segs.split_last().ok_or_else(|| message!(OV_EMPTY_KEY))?;
     let mut table: &mut dyn toml_edit::TableLike = root;
     let mut walked = String::new();
     for seg in parents {
@@ -295,7 +295,7 @@ fn set(root: &mut Table, key: &str, value: Value) -> Result<(), Text> {
         table = table
             .get_mut(seg)
             .and_then(Item::as_table_like_mut)
-            .ok_or_else(|| crate::text!(OV_NOT_A_TABLE, walked))?;
+            .ok_or_else(|| message!(OV_NOT_A_TABLE, walked))?;
     }
     let mut value = value;
     match table.get(leaf).and_then(Item::as_value) {
@@ -340,10 +340,14 @@ mod tests {
 
     #[test]
     fn unknown_key_suggests_and_lists() {
-        let e = check_key("plan.green_chanel", &Origin::Grid).unwrap_err().0;
+        let e = check_key("plan.green_chanel", &Origin::Grid)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("did you mean `plan.green_channel`?"), "{e}");
         assert!(e.contains("\n  plan.suppliers: building, compound"), "{e}");
-        let e = check_key("scenario.seed", &Origin::Set).unwrap_err().0;
+        let e = check_key("scenario.seed", &Origin::Set)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("--seed"), "{e}");
     }
 

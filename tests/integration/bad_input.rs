@@ -102,6 +102,145 @@ fn a_production_share_that_would_wrap_the_gram_counters_is_refused() {
     );
 }
 
+/// A listed city of `sites` workplaces of `headcount` each, one category
+/// of 10 kg a person a day, every stock held at `cover` days, for `days`
+/// days, with `extra` suppliers and settings after it.
+fn heavy(sites: u32, headcount: u32, days: u32, cover: f64, extra: &str) -> String {
+    let mut s = format!(
+        "[scenario]\nname = \"heavy\"\ndays = {days}\n\
+         [[goods]]\nname = \"rice\"\nneed_kg_per_person_day = 10.0\nshelf_life_days = 0.01\n\
+         pantry_life_days = 0.01\nprice_yuan_per_kg = 100000.0\n\
+         [households]\nbase_cover_days = {cover}\nhoard_extra_days = {cover}\ninitial_cover_days = {cover}\n\
+         [store_rules]\ninitial_stock_days = {cover}\ntarget_stock_days = {cover}\nwarehouse_stock_days = {cover}\n\
+         [plan]\ntransfer_trigger_days = 365.0\npoint_cover_days = {cover}\nreserve_release_days = {cover}\n\
+         [[places]]\nname = \"D\"\nlevel = \"district\"\n\
+         [[places]]\nname = \"S\"\nlevel = \"street\"\nparent = \"D\"\n"
+    );
+    for i in 0..sites {
+        s += &format!(
+            "[[places]]\nname = \"P{i}\"\nlevel = \"site\"\nparent = \"S\"\nheadcount = {headcount}\n"
+        );
+    }
+    s += "[[suppliers]]\nname = \"W\"\nkind = \"warehouse\"\ndistrict = \"D\"\n\
+          [[stores]]\nname = \"Shop\"\nplace = \"S\"\nsupplier = \"W\"\n";
+    s + extra
+}
+
+/// Emergency transfers every day: goods that spoil within the hour, sent
+/// again each day, 365 days of need at a time.
+const DAILY_TRANSFERS: &str = "[[suppliers]]\nname = \"Far\"\nkind = \"other_region\"\n\
+     lead_time_hours = 0.0\n";
+
+/// The run's conservation of goods from its JSON report, summed in 128
+/// bits: every term of every category at least 0 and at most `max`, and
+/// the residual zero. A counter that wrapped past i64 fails one or the
+/// other.
+fn assert_conserved(json: &str, max: f64) {
+    let v: serde_json::Value = serde_json::from_str(json).expect("a JSON report");
+    let balance = v["balance"].as_array().expect("a balance per category");
+    assert!(!balance.is_empty());
+    for b in balance {
+        let term = |k: &str| -> i128 {
+            let g = b[k].as_i64().unwrap_or_else(|| panic!("{k} in {b}"));
+            assert!(
+                g >= 0 && g as f64 <= max,
+                "{k} = {g} g, outside 0 to {max:e}: {b}"
+            );
+            i128::from(g)
+        };
+        let residual = term("initial_g") + term("inflow_g")
+            - term("consumed_g")
+            - term("spoiled_g")
+            - term("final_g");
+        assert_eq!(residual, 0, "{b}");
+    }
+    for c in v["categories"].as_array().expect("categories") {
+        for (k, x) in c.as_object().expect("an object") {
+            if let Some(x) = x.as_f64() {
+                assert!(x.is_finite() && x >= 0.0, "{k} = {x}: {c}");
+            }
+        }
+    }
+}
+
+#[test]
+fn transfers_that_would_wrap_the_gram_counters_are_refused() {
+    // Within every limit and, counting one transfer over the horizon,
+    // within the counters: but a transfer of 365 days of need every day
+    // for ten years is 1.7 * 10^19 g, past i64, and the run reported
+    // negative transfers as goods conserved.
+    let dir = TempDir::new("bad-transfers");
+    let text = heavy(130, 10_000_000, 3650, 0.01, DAILY_TRANSFERS)
+        .replace("[plan]\n", "[plan]\ntransfer_days = 365.0\n");
+    let f = write(&dir, "transfers.toml", &text);
+    let at = format!("{f}:{}:1", line_of(&text, "transfer_days = 365", 1));
+    refused(
+        &["validate", &f],
+        &[
+            &format!("{at}: key `plan.transfer_days`"),
+            "emergency transfers (at most one a day)",
+            "more than the model's counters hold",
+        ],
+    );
+    refused(&["run", &f], &[&format!("{at}: key `plan.transfer_days`")]);
+    refused_zh(
+        &["run", &f],
+        &[
+            &at,
+            "plan.transfer_days",
+            "紧急调运",
+            "超出模型计数所能容纳",
+        ],
+    );
+}
+
+#[test]
+fn the_largest_values_the_limits_allow_are_refused_or_conserved_to_the_gram() {
+    // Every key that drives the gram counters at its highest: 10 kg a
+    // person a day, ten years, a production base making 100 times the
+    // city's need, 365 days of cover in every stock, transfers of 365
+    // days, reserves of 10^10 kg. With the city as large as the counters
+    // allow, the run finishes with goods conserved to the gram; with one
+    // site more, it is refused.
+    let dir = TempDir::new("heavy");
+    let most = "[[suppliers]]\nname = \"Base\"\nkind = \"production_base\"\ndistrict = \"D\"\n\
+                production_share = 100.0\n\
+                [[reserves]]\nname = \"R1\"\ncategory = \"rice\"\nstock_kg = 1e10\nlatency_hours = 0.0\n\
+                [[reserves]]\nname = \"R2\"\ncategory = \"rice\"\nstock_kg = 1e10\nlatency_hours = 0.0\n";
+    // The bound is the city's need over the horizon in grams, 10^4 g a
+    // person a day times 3650 * (2 + 100) days, 9 * 365 days of cover and,
+    // with transfers, 3650 * 365 days more, plus the reserves: at most
+    // 10^17 g.
+    let cases = [
+        // (what, extra, sites, headcount of each that just fits)
+        (
+            "production, stocks and reserves",
+            most.to_string(),
+            3,
+            8_800_000u32,
+        ),
+        (
+            "with daily transfers",
+            format!("{most}{DAILY_TRANSFERS}"),
+            1,
+            5_800_000,
+        ),
+    ];
+    for (what, extra, sites, fits) in cases {
+        let text = |sites: u32| {
+            heavy(sites, fits, 3650, 365.0, &extra)
+                .replace("[plan]\n", "[plan]\ntransfer_days = 365.0\n")
+        };
+        let f = write(&dir, "fits.toml", &text(sites));
+        let o = baogong(&["run", &f, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{what}: {}", stderr(&o));
+        assert_conserved(&super::cli::stdout(&o), 1e17);
+        // One more site of the same size is beyond the counters.
+        let f = write(&dir, "beyond.toml", &text(sites + 1));
+        refused(&["run", &f], &["more than the model's counters hold"]);
+    }
+}
+
 #[test]
 fn the_largest_city_is_bounded_and_absurd_times_are_refused() {
     let dir = TempDir::new("bad-city");
@@ -688,4 +827,119 @@ fn a_city_that_cannot_move_a_normal_days_need_is_warned_of() {
         let out = super::cli::stdout(&o);
         assert!(!out.contains("警告"), "{}: {out}", s.name);
     }
+}
+
+#[test]
+fn every_bad_set_and_grid_argument_is_reported_in_one_run() {
+    let t = super::cli::tiny();
+    let e = refused(
+        &[
+            "run",
+            &t,
+            "--set",
+            "plan.point_ridrs=3",
+            "--set",
+            "nonsense",
+            "--set",
+            "plan.point_riders=4",
+        ],
+        &[
+            "--set: `plan.point_ridrs` is not a setting",
+            "did you mean `plan.point_riders`?",
+            "--set nonsense: expected KEY=VALUE",
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 2, "{e}");
+    refused(
+        &["validate", &t, "--set", "scenario.seed=3", "--set", "=4"],
+        &[
+            "the seed is the sweep's own",
+            "--set =4: expected KEY=VALUE",
+        ],
+    );
+    let e = refused(
+        &[
+            "sweep",
+            &t,
+            "--set",
+            "plan.green_chanel=true",
+            "--grid",
+            "plan.point_riders",
+            "--grid",
+            "plan.point_riders=1,,2",
+        ],
+        &[
+            "did you mean `plan.green_channel`?",
+            "--grid plan.point_riders: expected KEY=V1,V2,...",
+            "--grid plan.point_riders=1,,2: an empty value",
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+    let e = refused_zh(
+        &[
+            "run",
+            &t,
+            "--set",
+            "plan.point_ridrs=3",
+            "--set",
+            "nonsense",
+        ],
+        &[
+            "是否想写 `plan.point_riders`？",
+            "--set nonsense：格式应为 KEY=VALUE",
+        ],
+    );
+    assert_eq!(e.matches("错误：").count(), 2, "{e}");
+}
+
+#[test]
+fn problems_past_a_line_the_reader_cannot_read_and_in_values_over_lines_have_their_lines() {
+    let dir = TempDir::new("bad-lines");
+    // A line the TOML reader cannot read, then problems in later sections:
+    // those are checked in the text as read, and keep their lines.
+    let text = scenario(
+        "",
+        "[plan]\npoint_riders = 3 3\n[closures]\nnew_buildings_per_day = -5\n\
+         [households]\npersons_per_household = 0\n",
+    );
+    let f = write(&dir, "syntax.toml", &text);
+    let at = |needle: &str| format!("{f}:{}:1: key", line_of(&text, needle, 1));
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!(
+                "{f}:{}:16: key `plan.point_riders`",
+                line_of(&text, "point_riders", 1)
+            ),
+            &format!("{} `closures.new_buildings_per_day`", at("new_buildings")),
+            &format!("{} `households.persons_per_household`", at("persons_per")),
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+    // A header written with spaces and quotes is named as its key; a line
+    // inside a multi-line string is not a header; a value over several
+    // lines is its key's; every problem in the order of the lines.
+    let text = "[scenario]\nname = \"x\"\ndescription = \"\"\"\n[note]\n\"\"\"\ndays = 0\n\
+                [ plan . \"suppliers\" ] # the plan's rule\nbuilding = \"a\"\ncompound = [\n  2,\n  \"three\" ]\n\
+                street = 0\n";
+    let f = write(&dir, "lines.toml", text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!("{f}:6:1: key `scenario.days`"),
+            &format!("{f}:8:12: key `plan.suppliers.building`"),
+            &format!("{f}:9:12: key `plan.suppliers.compound`"),
+            &format!("{f}:12:1: key `plan.suppliers.street`"),
+        ],
+    );
+    let order: Vec<usize> = [
+        "scenario.days",
+        "plan.suppliers.building",
+        "plan.suppliers.compound",
+        "plan.suppliers.street",
+    ]
+    .iter()
+    .map(|k| e.find(&format!("key `{k}`")).expect("named"))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{e}");
 }
