@@ -690,9 +690,23 @@ pub fn load_with(
     file: &str,
     overrides: &[overrides::Override],
 ) -> Result<Scenario, ScenarioError> {
+    load_with_warnings(src, file, overrides, &[]).map(|(sc, _)| sc)
+}
+
+/// [`load_with`], with the warnings of the result: `base` (those of the
+/// file as written), then those the overrides bring, with no line (the
+/// rewritten text's lines are not the file's). A `--set
+/// city.base_trucks=30` is warned of as the same key in the file is. The
+/// city is built once.
+pub fn load_with_warnings(
+    src: &str,
+    file: &str,
+    overrides: &[overrides::Override],
+    base: &[ScenarioWarning],
+) -> Result<(Scenario, Vec<ScenarioWarning>), ScenarioError> {
     let text =
         overrides::apply(src, overrides).map_err(|e| ScenarioError::new(file, None, "", e.0))?;
-    load_str(&text, file).map_err(|mut error| {
+    let loaded = load_checked(&text, file).map_err(|mut error| {
         error.location = None;
         // The overrides' text is not the file's: only the first is said.
         error.more = None;
@@ -712,29 +726,8 @@ pub fn load_with(
                 .arg("message", Arg::Message(Box::new(error.message)));
         }
         error
-    })
-}
-
-/// The warnings of the scenario that `overrides` make of `src` (valid, with
-/// warnings `base` as written): `base`, then those the overrides bring, with
-/// no line (the rewritten text's lines are not the file's). A
-/// `--set city.base_trucks=30` is warned of as the same key in the file is.
-pub fn warnings_with(
-    src: &str,
-    file: &str,
-    overrides: &[overrides::Override],
-    base: &[ScenarioWarning],
-) -> Vec<ScenarioWarning> {
+    })?;
     let mut all = base.to_vec();
-    if overrides.is_empty() {
-        return all;
-    }
-    let Ok(text) = overrides::apply(src, overrides) else {
-        return all;
-    };
-    let Ok(loaded) = load_checked(&text, file) else {
-        return all;
-    };
     for mut w in loaded.warnings {
         w.location = None;
         let known = base
@@ -744,7 +737,7 @@ pub fn warnings_with(
             all.push(w);
         }
     }
-    all
+    Ok((loaded.scenario, all))
 }
 
 #[cfg(test)]

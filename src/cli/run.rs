@@ -29,14 +29,13 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
     let (src, file) = source(a.scenario.as_deref(), lang)?;
     // The file as written is checked first, so that its own errors name their lines.
     let loaded = scenario::load_checked(&src, &file).map_err(|e| Failure::lib(e, lang))?;
-    let (base, warnings) = (loaded.scenario, loaded.warnings);
     let sets = parse_sets(&a.sets, lang)?;
-    let sc = if sets.is_empty() {
-        base
+    let (sc, warnings) = if sets.is_empty() {
+        (loaded.scenario, loaded.warnings)
     } else {
-        scenario::load_with(&src, &file, &sets).map_err(|e| Failure::lib(e, lang))?
+        scenario::load_with_warnings(&src, &file, &sets, &loaded.warnings)
+            .map_err(|e| Failure::lib(e, lang))?
     };
-    let warnings = scenario::warnings_with(&src, &file, &sets, &warnings);
     let seed = a.seed.unwrap_or(sc.seed);
     let budget = super::bounds::check(&sc, a.max_events, a.max_memory.as_deref(), 1, lang)?;
     // The output folder, before any work.

@@ -14,13 +14,12 @@ pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     let (src, file) = source(Some(&a.scenario), lang)?;
     let loaded = baogong::scenario::load_checked(&src, &file).map_err(|e| Failure::lib(e, lang))?;
     let sets = parse_sets(&a.sets, lang)?;
-    let warnings = baogong::scenario::warnings_with(&src, &file, &sets, &loaded.warnings);
-    let (raw, sc) = if sets.is_empty() {
-        (loaded.raw, loaded.scenario)
+    let raw = loaded.raw;
+    let (sc, warnings) = if sets.is_empty() {
+        (loaded.scenario, loaded.warnings)
     } else {
-        let sc =
-            baogong::scenario::load_with(&src, &file, &sets).map_err(|e| Failure::lib(e, lang))?;
-        (loaded.raw, sc)
+        baogong::scenario::load_with_warnings(&src, &file, &sets, &loaded.warnings)
+            .map_err(|e| Failure::lib(e, lang))?
     };
     // A [sweep] table is checked too: every setting must give a valid scenario.
     let sweep = match raw.sweep {
