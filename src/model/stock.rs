@@ -97,7 +97,6 @@ impl Lots {
         // The same quotient in 64 bits when the sum fits (it nearly always
         // does), without the slower 128-bit division.
         let made = match i64::try_from(weighted) {
-            _ if taken <= 0 => 0,
             Ok(w) => w / taken,
             Err(_) => (weighted / i128::from(taken)) as i64,
         };

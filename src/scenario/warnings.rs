@@ -176,10 +176,16 @@ fn capacity(raw: &RawScenario, sc: &Scenario, warn: &mut impl FnMut(KeyPath, sup
     let sups = &sc.city.suppliers;
     let tonnes = |kg: f64| format!("{:.0}", kg / 1_000.0);
     let need_kg: f64 = sc.goods.iter().map(|g| g.need_kg).sum();
-    let listed_key = |name: &str, key: &str| match raw.suppliers.iter().position(|s| s.name == name)
-    {
-        Some(i) => root.key("suppliers").index(i).key(key),
-        None => root.key("suppliers"),
+    // The key that sets supplier `i`'s figure: the generated city's, or the
+    // listed supplier's own.
+    let key_of = |i: usize, city_key: &str, supplier_key: &str| {
+        if raw.city.is_some() {
+            return root.key("city").key(city_key);
+        }
+        match raw.suppliers.iter().position(|s| s.name == sups[i].name) {
+            Some(k) => root.key("suppliers").index(k).key(supplier_key),
+            None => root.key("suppliers"),
+        }
     };
 
     // Warehouses: the worst ratio of dispatch capacity to need.
@@ -194,26 +200,21 @@ fn capacity(raw: &RawScenario, sc: &Scenario, warn: &mut impl FnMut(KeyPath, sup
             (i, can, served[i] as f64 * need_kg)
         })
         .collect();
-    let short = depots.iter().filter(|(_, can, need)| can < need).count();
-    let worst = depots
+    let short: Vec<&(usize, f64, f64)> =
+        depots.iter().filter(|(_, can, need)| can < need).collect();
+    let worst = short
         .iter()
-        .filter(|(_, can, need)| can < need)
         .min_by(|a, b| (a.1 / a.2).total_cmp(&(b.1 / b.2)));
-    if let Some(&(i, can, need)) = worst {
-        let path = if raw.city.is_some() {
-            root.key("city").key("warehouse_staff")
-        } else {
-            listed_key(&sups[i].name, "staff")
-        };
+    if let Some(&&(i, can, need)) = worst {
         warn(
-            path,
+            key_of(i, "warehouse_staff", "staff"),
             message!(
                 SC_WARN_DEPOT_SHORT,
                 name = sups[i].name,
                 staff = sups[i].staff,
                 can = tonnes(can),
                 need = tonnes(need),
-                short,
+                short = short.len(),
                 all = depots.len()
             ),
         );
@@ -238,13 +239,8 @@ fn capacity(raw: &RawScenario, sc: &Scenario, warn: &mut impl FnMut(KeyPath, sup
     let share: f64 = bases.iter().map(|&b| sups[b].production_share).sum();
     let need = sc.city.population as f64 * need_kg * share.min(1.0);
     if carry < need {
-        let path = if raw.city.is_some() {
-            root.key("city").key("base_trucks")
-        } else {
-            listed_key(&sups[first].name, "trucks")
-        };
         warn(
-            path,
+            key_of(first, "base_trucks", "trucks"),
             message!(
                 SC_WARN_BASE_FLEET_SHORT,
                 bases = bases.len(),
