@@ -160,8 +160,9 @@ impl World<'_> {
                 .road
                 .shipments
                 .iter()
-                .filter(|sh| sh.live && sh.kind == ShipKind::Restock)
-                .map(|sh| sh.amounts[c])
+                .enumerate()
+                .filter(|(_, sh)| sh.live && sh.kind == ShipKind::Restock)
+                .map(|(id, _)| self.road.amounts(id, nc)[c])
                 .sum();
             let stock = (reported + depot + road) as f64;
             let expected = need.max(self.bureau.sales_yesterday[c] as f64);

@@ -504,42 +504,34 @@ impl World<'_> {
         let sh = Shipment {
             dest,
             kind,
-            amounts,
-            made,
             live: true,
         };
-        if let Some(i) = self.road.free.pop() {
-            self.road.shipments[i as usize] = sh;
-            i
-        } else {
-            self.road.shipments.push(sh);
-            (self.road.shipments.len() - 1) as u32
-        }
+        let id = self.road.add(sh, &amounts, &made);
+        self.recycle(amounts);
+        self.recycle(made);
+        id
     }
 
     /// Goods arrive.
     pub(crate) fn arrive(&mut self, now: SimTime, id: u32, s: &mut Scheduler<CityEvent>) {
         let nc = self.nc;
-        let sh = std::mem::replace(
-            &mut self.road.shipments[id as usize],
-            Shipment {
-                dest: Dest::Supplier(0),
-                kind: ShipKind::Restock,
-                amounts: Vec::new(),
-                made: Vec::new(),
-                live: false,
-            },
-        );
-        self.road.free.push(id);
+        let sh = self.road.remove(id);
+        // The shipment's amounts, then when they were made.
+        let mut goods = self.road.spare.pop().unwrap_or_default();
+        goods.clear();
+        let (amounts, made) = self.road.goods(id as usize, nc);
+        goods.extend_from_slice(amounts);
+        goods.extend_from_slice(made);
+        let (amounts, made) = goods.split_at(nc);
         let t = now.0 as i64;
         if matches!(sh.kind, ShipKind::Transfer | ShipKind::Reserve) {
             for c in 0..nc {
-                self.m.balance[c].inflow_g += sh.amounts[c];
+                self.m.balance[c].inflow_g += amounts[c];
                 if sh.kind == ShipKind::Transfer {
-                    self.bureau.transfer_pending[c] -= sh.amounts[c];
-                    self.m.transfer[c] += sh.amounts[c];
+                    self.bureau.transfer_pending[c] -= amounts[c];
+                    self.m.transfer[c] += amounts[c];
                 } else {
-                    self.bureau.reserve_pending[c] -= sh.amounts[c];
+                    self.bureau.reserve_pending[c] -= amounts[c];
                 }
             }
         }
@@ -547,7 +539,7 @@ impl World<'_> {
         // starts when they arrive.
         let made = |c: usize| match sh.kind {
             ShipKind::Transfer | ShipKind::Reserve => t,
-            _ => sh.made[c],
+            _ => made[c],
         };
         match sh.dest {
             Dest::Store(st) => {
@@ -555,9 +547,9 @@ impl World<'_> {
                 let d = self.sc.city.stores[st].district;
                 for c in 0..nc {
                     let i = st * nc + c;
-                    self.stores.stock[i].add(made(c), sh.amounts[c]);
-                    self.stores.pending[i] -= sh.amounts[c];
-                    self.m.daily[d * nc + c][DELIVERED] += sh.amounts[c];
+                    self.stores.stock[i].add(made(c), amounts[c]);
+                    self.stores.pending[i] -= amounts[c];
+                    self.m.daily[d * nc + c][DELIVERED] += amounts[c];
                     if !self.shelf_empty(i) {
                         self.stockout_stop(i, now);
                     }
@@ -566,20 +558,19 @@ impl World<'_> {
             Dest::Supplier(sp) => {
                 let sp = sp as usize;
                 for c in 0..nc {
-                    self.depots.stock[sp * nc + c].add(made(c), sh.amounts[c]);
+                    self.depots.stock[sp * nc + c].add(made(c), amounts[c]);
                     if sh.kind == ShipKind::Production {
-                        self.depots.inbound[sp * nc + c] -= sh.amounts[c];
+                        self.depots.inbound[sp * nc + c] -= amounts[c];
                     }
                 }
                 self.dispatch(now, Origin::Supplier(sp as u32), s);
             }
             Dest::Point(p) => {
-                let lots: Vec<(i64, i64)> = (0..nc).map(|c| (made(c), sh.amounts[c])).collect();
+                let lots: Vec<(i64, i64)> = (0..nc).map(|c| (made(c), amounts[c])).collect();
                 self.point_arrival(now, p, &lots, s);
             }
         }
-        self.recycle(sh.amounts);
-        self.recycle(sh.made);
+        self.recycle(goods);
     }
 
     /// Moves point stock back to a store (a point closes).

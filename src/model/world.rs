@@ -331,26 +331,70 @@ pub(crate) struct Depots {
     pub(crate) closed_until: Vec<SimTime>,
 }
 
-/// Goods on the road.
-#[derive(Debug, Clone)]
+/// Goods on the road (what it carries: [`Road::goods`]).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct Shipment {
     pub(crate) dest: Dest,
     pub(crate) kind: ShipKind,
-    pub(crate) amounts: Vec<i64>,
-    /// Mean time the goods were made, per category [s].
-    pub(crate) made: Vec<i64>,
     pub(crate) live: bool,
 }
 
-/// Shipments in flight, with a free list.
+/// Shipments in flight, with a free list. What a shipment carries and when
+/// it was made lie side by side in one block per shipment (`goods`), so
+/// that an arrival reads one place, not three.
 #[derive(Debug, Default)]
 pub(crate) struct Road {
     pub(crate) shipments: Vec<Shipment>,
+    /// Per shipment, its amounts per category [g], then the mean time they
+    /// were made per category [s]: `2 × nc` figures a shipment.
+    goods: Vec<i64>,
     pub(crate) free: Vec<u32>,
-    /// Vectors of shipments that have arrived, for the next ones to reuse.
+    /// Vectors of orders and routes, for the next ones to reuse.
     pub(crate) spare: Vec<Vec<i64>>,
     /// Scratch space of route planning.
     pub(crate) planning: super::logistics::Planning,
+}
+
+impl Road {
+    /// What shipment `id` carries, per category [g] (`nc` categories).
+    pub(crate) fn amounts(&self, id: usize, nc: usize) -> &[i64] {
+        &self.goods[2 * nc * id..2 * nc * id + nc]
+    }
+
+    /// Shipment `id`'s amounts and the mean time they were made [s].
+    pub(crate) fn goods(&self, id: usize, nc: usize) -> (&[i64], &[i64]) {
+        self.goods[2 * nc * id..2 * nc * (id + 1)].split_at(nc)
+    }
+
+    /// Puts a shipment on the road; returns its id.
+    pub(crate) fn add(&mut self, sh: Shipment, amounts: &[i64], made: &[i64]) -> u32 {
+        let nc = amounts.len();
+        let id = match self.free.pop() {
+            Some(i) => {
+                self.shipments[i as usize] = sh;
+                i as usize
+            }
+            None => {
+                self.shipments.push(sh);
+                self.goods.resize(2 * nc * self.shipments.len(), 0);
+                self.shipments.len() - 1
+            }
+        };
+        let block = &mut self.goods[2 * nc * id..2 * nc * (id + 1)];
+        block[..nc].copy_from_slice(amounts);
+        block[nc..].copy_from_slice(made);
+        id as u32
+    }
+
+    /// Takes shipment `id` off the road (it arrived); its goods stay readable
+    /// until its id is reused.
+    pub(crate) fn remove(&mut self, id: u32) -> Shipment {
+        self.free.push(id);
+        let sh = &mut self.shipments[id as usize];
+        let out = *sh;
+        sh.live = false;
+        out
+    }
 }
 
 /// A closure and what the plan did for it.
@@ -828,9 +872,9 @@ impl<'a> World<'a> {
             + lots(&self.stores.stock)
             + lots(&self.resp.point_stock)
             + lots(&self.depots.stock);
-        for sh in &self.road.shipments {
+        for (id, sh) in self.road.shipments.iter().enumerate() {
             if sh.live && !matches!(sh.kind, ShipKind::Transfer | ShipKind::Reserve) {
-                total += sh.amounts[c];
+                total += self.road.amounts(id, nc)[c];
             }
         }
         total
@@ -1042,13 +1086,14 @@ impl World<'_> {
                 format!("{} reviews its stock", city.stores[*store as usize].name)
             }
             CityEvent::Arrive { shipment } => {
-                let sh = &self.road.shipments[*shipment as usize];
+                let id = *shipment as usize;
+                let sh = &self.road.shipments[id];
                 let dest = match sh.dest {
                     Dest::Store(i) => city.stores[i as usize].name.clone(),
                     Dest::Supplier(i) => city.suppliers[i as usize].name.clone(),
                     Dest::Point(p) => point(p),
                 };
-                let kg = sh.amounts.iter().sum::<i64>() as f64 / G;
+                let kg = self.road.amounts(id, self.nc).iter().sum::<i64>() as f64 / G;
                 format!("{:?} of {kg:.1} kg arrives at {dest}", sh.kind)
             }
             CityEvent::VehicleBack { origin: o } => format!("vehicle back at {}", origin(o)),
