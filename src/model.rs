@@ -10,12 +10,14 @@
 mod autopilot;
 mod closure;
 pub mod config;
+mod consumption;
 pub mod delivery;
 mod dispatch;
 mod dist;
 mod inject;
 mod logistics;
 pub mod metrics;
+mod midnight;
 mod orders;
 mod outcome;
 mod panic;

@@ -253,7 +253,7 @@ pub(crate) struct Homes {
     /// by [`World::refresh_zones`]).
     pub(crate) tries: Vec<[u32; super::sales::TRIES]>,
     /// What each building eats over the intervals of a day.
-    pub(crate) rations: super::sales::Rations,
+    pub(crate) rations: super::consumption::Rations,
     /// Scratch space of the sales rounds.
     pub(crate) scratch: super::sales::Scratch,
 }
