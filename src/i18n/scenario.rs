@@ -658,4 +658,20 @@ crate::catalogue! {
         en: "`{leaf}` is a list of tables: write each one as `[[{leaf}]]`, not `[{leaf}]`",
         zh: "`{leaf}` 是表的列表：每一项请写作 `[[{leaf}]]`，而不是 `[{leaf}]`",
     }
+    SC_HEADER_UNCLOSED {
+        en: "unclosed table header: write `{fix}`",
+        zh: "表头缺少右方括号：请写 `{fix}`",
+    }
+    SC_HEADER_FIX {
+        en: "a table header is a line of its own, `[name]`, or `[[name]]` for each entry of a list: write `{fix}`",
+        zh: "表头应单独成行，写作 `[名称]`，列表的每一项写作 `[[名称]]`：请写 `{fix}`",
+    }
+    SC_HEADER_FULL_WIDTH {
+        en: "`{ch}` is a {name} from a Chinese keyboard: write the table header in half-width characters, `{fix}`",
+        zh: "`{ch}` 是{name}（中文输入法）：表头请用半角字符，写作 `{fix}`",
+    }
+    SC_HEADER_UNREAD {
+        en: "{detail}; a table header is `[name]`, or `[[name]]` for each entry of a list: the keys under this one, up to the next header, are not read",
+        zh: "{detail}；表头应写作 `[名称]`，列表的每一项写作 `[[名称]]`：此表头之下直到下一个表头的键均未读取",
+    }
 }
