@@ -373,12 +373,24 @@ crate::catalogue! {
 
     // ---- sweeps and --set/--grid
     OV_NOT_SETTABLE {
-        en: "{origin}: `{key}` is not a setting that can be changed{why}\nvalid keys:\n{valid}",
-        zh: "{origin}：`{key}` 不是可以修改的设置{why}\n可用的键：\n{valid}",
+        en: "{origin}: `{key}` is not a setting that can be changed{why}",
+        zh: "{origin}：`{key}` 不是可以修改的设置{why}",
+    }
+    OV_VALID_KEYS {
+        en: "valid keys:\n{valid}",
+        zh: "可用的键：\n{valid}",
     }
     OV_WHY_SEED {
         en: "; the seed is the sweep's own (--seed), common to every setting",
         zh: "；随机种子属于扫描本身（--seed），各设置共用",
+    }
+    OV_WHY_SEED_RUN {
+        en: "; the seed is not a setting of the scenario: give it as `--seed {seed}`",
+        zh: "；随机种子不是情景的设置：请用 `--seed {seed}` 给出",
+    }
+    OV_WHY_SEED_VALIDATE {
+        en: "; the checks of validate do not depend on the seed: give it to a run as `baogong run --seed {seed}`, or write `seed = {seed}` under [scenario]",
+        zh: "；validate 的检查与随机种子无关：运行时请用 `baogong run --seed {seed}` 给出，或在 [scenario] 中写 `seed = {seed}`",
     }
     OV_WHY_NAME {
         en: "; it only names the scenario",

@@ -853,7 +853,7 @@ fn every_bad_set_and_grid_argument_is_reported_in_one_run() {
     refused(
         &["validate", &t, "--set", "scenario.seed=3", "--set", "=4"],
         &[
-            "the seed is the sweep's own",
+            "the checks of validate do not depend on the seed",
             "--set =4: expected KEY=VALUE",
         ],
     );
@@ -1145,4 +1145,121 @@ fn every_slip_on_key_lines_is_reported_and_keys_are_shown_escaped() {
         "{}",
         stderr(&o)
     );
+}
+
+#[test]
+fn unknown_keys_in_several_set_values_list_the_valid_keys_once() {
+    let e = refused(
+        &[
+            "run",
+            "tiny",
+            "--set",
+            "plan.a=1",
+            "--set",
+            "plan.point_ridrs=2",
+            "--set",
+            "plan.c=3",
+        ],
+        &[
+            "--set: `plan.a` is not a setting that can be changed",
+            "--set: `plan.point_ridrs` is not a setting that can be changed; did you mean `plan.point_riders`?",
+            "--set: `plan.c` is not a setting",
+            "valid keys:\n  scenario: days\n",
+        ],
+    );
+    assert_eq!(e.matches("valid keys:").count(), 1, "{e}");
+    assert_eq!(e.matches("  plan.suppliers: building").count(), 1, "{e}");
+    // The seed alone wants no list.
+    let e = refused(&["run", "tiny", "--set", "scenario.seed=3"], &["--seed"]);
+    assert!(!e.contains("valid keys"), "{e}");
+}
+
+#[test]
+fn the_seed_in_set_is_said_as_the_command_takes_it() {
+    // It said "the seed is the sweep's own" to run and validate too.
+    let e = refused(
+        &["run", "tiny", "--set", "scenario.seed=3"],
+        &["give it as `--seed 3`"],
+    );
+    assert!(!e.contains("sweep"), "{e}");
+    let e = refused(
+        &["validate", "tiny", "--set", "scenario.seed=3"],
+        &[
+            "the checks of validate do not depend on the seed",
+            "`baogong run --seed 3`",
+        ],
+    );
+    assert!(!e.contains("sweep"), "{e}");
+    refused(
+        &["sweep", "tiny", "--set", "scenario.seed=3"],
+        &["the seed is the sweep's own (--seed)"],
+    );
+    refused_zh(
+        &["run", "tiny", "--set", "scenario.seed=3"],
+        &["请用 `--seed 3` 给出"],
+    );
+}
+
+#[test]
+fn every_bad_entry_of_a_sweep_table_is_reported_in_one_run() {
+    // Only the first was said.
+    let dir = TempDir::new("bad-sweep-table");
+    let text = scenario(
+        "",
+        "[sweep]\nreplications = 0\n[sweep.grid]\n\"plan.point_ridrs\" = [1, 2]\n\
+         \"plan.green_channel\" = true\n\"plan.point_riders\" = [1, 1]\n\
+         [[sweep.settings]]\nname = \"\"\n[[sweep.settings]]\nname = \"b\"\nset = { \"plan.foo\" = 1 }\n",
+    );
+    let f = write(&dir, "table.toml", &text);
+    for cmd in ["validate", "sweep"] {
+        let e = refused(
+            &[cmd, &f],
+            &[
+                &format!("{f}:12:1: key `sweep.replications`: must be at least 1"),
+                &format!("{f}:14:1: key `sweep.grid.\"plan.point_ridrs\"`"),
+                "did you mean `plan.point_riders`?",
+                &format!("{f}:15:1: key `sweep.grid.\"plan.green_channel\"`"),
+                &format!("{f}:16:1: key `sweep.grid.\"plan.point_riders\"`"),
+                "lists the value 1 twice",
+                &format!("{f}:18:1: key `sweep.settings[0].name`"),
+                &format!("{f}:21:9: key `sweep.settings[1].set.\"plan.foo\"`"),
+            ],
+        );
+        assert_eq!(e.matches("error: ").count(), 6, "{e}");
+    }
+    // Every bad value, each once, not once per setting it is part of.
+    let text = scenario(
+        "",
+        "[sweep.grid]\n\"plan.point_riders\" = [0, 1, 2]\n\"plan.order_interval_days\" = [1.0, 0.01]\n\
+         [[sweep.settings]]\nname = \"a\"\nset = { \"plan.people_per_point\" = -5 }\n",
+    );
+    let f = write(&dir, "values.toml", &text);
+    let e = refused(
+        &["sweep", &f, "--replications", "1"],
+        &[
+            "plan.people_per_point=-5",
+            "[sweep.grid] plan.point_riders=0",
+            "[sweep.grid] plan.order_interval_days=0.01",
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+}
+
+#[test]
+fn negative_counts_and_seeds_name_their_flag() {
+    // clap took `-1` for a flag: "unexpected argument '-1' found", with the
+    // advice to write `-- -1`, which passes it as the scenario.
+    for (args, flag) in [
+        (&["run", "tiny", "--seed", "-1"][..], "--seed"),
+        (&["run", "tiny", "--replication", "-2"][..], "--replication"),
+        (&["run", "tiny", "--max-events", "-5"][..], "--max-events"),
+        (
+            &["sweep", "tiny", "--replications", "-1"][..],
+            "--replications",
+        ),
+        (&["sweep", "tiny", "--threads", "-4"][..], "--threads"),
+    ] {
+        let e = refused(args, &[flag]);
+        assert!(!e.contains("-- -"), "{e}");
+    }
 }
