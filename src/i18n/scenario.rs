@@ -593,6 +593,10 @@ crate::catalogue! {
         en: "{path}: larger than any sweep.json baogong writes",
         zh: "{path}：比 baogong 写出的任何 sweep.json 都大",
     }
+    MG_VALUE_TOO_LARGE {
+        en: "{at}: column `{column}`: {value} is larger than any value a run writes (at most {max} in size); the file was changed after the sweep wrote it",
+        zh: "{at}：列 `{column}`：{value} 超出任何运行所能写出的值（绝对值最多 {max}）；该文件在扫描写出后被改动过",
+    }
     MG_NOT_FINITE {
         en: "{at}: column `{column}`: `{value}` is not a finite number",
         zh: "{at}：列 `{column}`：`{value}` 不是有限的数",

@@ -1263,3 +1263,55 @@ fn negative_counts_and_seeds_name_their_flag() {
         assert!(!e.contains("-- -"), "{e}");
     }
 }
+
+#[test]
+fn shard_rows_edited_to_values_no_run_writes_are_refused_not_a_panic() {
+    // 1e308 in a score made the chart's ticks overflow: a panic.
+    let dir = TempDir::new("bad-merge-huge");
+    let shard = |k: u32| {
+        let out = dir.join(&format!("s{k}"));
+        let o = baogong(&[
+            "sweep",
+            "tiny",
+            "--replications",
+            "4",
+            "--shard",
+            &format!("{k}/2"),
+            "--out",
+            &out.display().to_string(),
+        ]);
+        super::cli::assert_exit(&o, 0);
+        out
+    };
+    let (a, b) = (shard(1), shard(2));
+    let csv = a.join("replications.csv");
+    let text = std::fs::read_to_string(&csv).expect("rows");
+    let edited: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                return l.to_string();
+            }
+            let mut f: Vec<&str> = l.split(',').collect();
+            f[4] = "1e308";
+            f.join(",")
+        })
+        .collect();
+    std::fs::write(&csv, edited.join("\n") + "\n").expect("write");
+    let out = dir.join("merged");
+    let e = refused(
+        &[
+            "merge",
+            &a.display().to_string(),
+            &b.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ],
+        &[&format!(
+            "{}:2: column `score`: 1e308 is larger than any value a run writes",
+            csv.display()
+        )],
+    );
+    assert!(!e.contains("panicked"), "{e}");
+}
