@@ -272,20 +272,26 @@ pub(crate) fn source(
     )))
 }
 
-/// The `--set KEY=VALUE` arguments of `run`, `validate` and `sweep`;
-/// every bad one is reported.
-pub(crate) fn parse_sets(sets: &[String], lang: Lang) -> Result<Vec<Override>, Failure> {
-    parse_overrides(sets, &[], lang).map(|(sets, _)| sets)
+/// The `--set KEY=VALUE` arguments of `run`, `validate` and `sweep`
+/// (`command`); every bad one is reported.
+pub(crate) fn parse_sets(
+    sets: &[String],
+    command: overrides::Command,
+    lang: Lang,
+) -> Result<Vec<Override>, Failure> {
+    parse_overrides(sets, &[], command, lang).map(|(sets, _)| sets)
 }
 
 /// A `--grid KEY=V1,V2,...` argument: the key and its values.
 pub(crate) type Grid = (String, Vec<String>);
 
-/// The `--set` and `--grid` arguments, in that order; every bad one is
-/// reported in one message, a line each, so that one run names them all.
+/// The `--set` and `--grid` arguments of `command`, in that order; every
+/// bad one is reported in one message, a line each, so that one run names
+/// them all, and the keys that can be set are listed once after them.
 pub(crate) fn parse_overrides(
     sets: &[String],
     grids: &[String],
+    command: overrides::Command,
     lang: Lang,
 ) -> Result<(Vec<Override>, Vec<Grid>), Failure> {
     fn keep<T>(r: Result<T, OverrideError>, errors: &mut Vec<OverrideError>) -> Option<T> {
@@ -294,7 +300,7 @@ pub(crate) fn parse_overrides(
     let mut errors = Vec::new();
     let sets: Vec<Override> = sets
         .iter()
-        .filter_map(|s| keep(overrides::parse_set(s), &mut errors))
+        .filter_map(|s| keep(overrides::parse_set_for(s, command), &mut errors))
         .collect();
     let grids: Vec<Grid> = grids
         .iter()
@@ -305,7 +311,12 @@ pub(crate) fn parse_overrides(
     }
     let sep = format!("\n{}", t!(lang, ERROR_LINE, msg = ""));
     let lines: Vec<String> = errors.iter().map(|e| e.render(lang)).collect();
-    Err(Failure::Input(lines.join(&sep)))
+    let mut text = lines.join(&sep);
+    if errors.iter().any(overrides::is_not_settable) {
+        text.push('\n');
+        text.push_str(&overrides::valid_keys().get(lang));
+    }
+    Err(Failure::Input(text))
 }
 
 /// Writes to stdout; a closed pipe ends quietly.

@@ -19,6 +19,7 @@ mod error;
 pub mod estimate;
 mod events;
 mod generate;
+mod headers;
 mod hints;
 pub mod limits;
 mod listed;
@@ -134,6 +135,7 @@ pub struct Loaded {
 pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
     let (raw, mut found, read_text) = read(src, file);
     let Some(raw) = raw else {
+        by_line(&mut found);
         return Err(ScenarioError::gather(found).expect("reading stopped on a problem"));
     };
     match build::build(&raw, file) {
@@ -145,7 +147,10 @@ pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
                 warnings,
             })
         }
-        Ok(_) => Err(ScenarioError::gather(found).expect("a problem was found")),
+        Ok(_) => {
+            by_line(&mut found);
+            Err(ScenarioError::gather(found).expect("a problem was found"))
+        }
         Err(problems) => {
             // Located in the text as read: the lines blanked past a
             // syntax error keep every other line and column, and the
@@ -166,7 +171,10 @@ pub fn load_checked(src: &str, file: &str) -> Result<Loaded, ScenarioError> {
 pub fn parse_raw(src: &str, file: &str) -> Result<raw::RawScenario, ScenarioError> {
     match read(src, file) {
         (Some(raw), found, _) if found.is_empty() => Ok(raw),
-        (_, found, _) => Err(ScenarioError::gather(found).expect("a problem was found")),
+        (_, mut found, _) => {
+            by_line(&mut found);
+            Err(ScenarioError::gather(found).expect("a problem was found"))
+        }
     }
 }
 
@@ -201,11 +209,19 @@ fn located(p: check::Problem, src: &str, file: &str) -> ScenarioError {
 /// the next one [bytes]: each further problem reads the file again.
 const REREAD_BYTES: usize = 4 << 20;
 
-/// Reads the raw scenario, going on past a wrong key or value (its line
-/// is blanked, keeping every other line and column, and the text read
-/// again) to report the next, up to [`MAX_REPORTED`]; a syntax error
-/// stops it. The raw scenario is there if the last reading got through;
-/// the text is the one last read (with its blanked lines).
+/// Most readings of one file: each mends or blanks a line or a section,
+/// and one line is mended once and blanked once at most.
+const MAX_READINGS: usize = 4 * MAX_REPORTED;
+
+/// Reads the raw scenario, going on past a problem to report the next,
+/// up to [`MAX_REPORTED`]: a wrong `key = value` statement is blanked
+/// (spaces, keeping every other line and column) and the text read again;
+/// a table header the reader stops on is mended into the header meant,
+/// renamed, or blanked with its section (`headers.rs`). The raw scenario
+/// is there if the last reading got through and nothing the model would
+/// read was dropped on the way (an entry of a list, a section under a
+/// header that could not be read), so that the checks that follow find
+/// no problem the file does not have; the text is the one last read.
 fn read<'a>(
     src: &'a str,
     file: &str,
@@ -219,12 +235,41 @@ fn read<'a>(
     // Keys offered for a wrong one, or whose line was blanked: their
     // absence is not news.
     let mut gone: Vec<String> = Vec::new();
-    loop {
+    // Whether something the model reads was dropped.
+    let mut lossy = false;
+    for _ in 0..MAX_READINGS {
         let e = match toml::from_str::<raw::RawScenario>(&text) {
-            Ok(raw) => return (Some(raw), found, text),
+            Ok(raw) => return ((!lossy).then_some(raw), found, text),
             Err(e) => e,
         };
-        let error = reading_error(&e, &text, file, found.is_empty());
+        let header = e
+            .span()
+            .and_then(|span| headers::header_line(&text, span.start));
+        let listed = e
+            .span()
+            .and_then(|span| headers::listed_table(&text, &key_at(&text, span.start)));
+        let (error, next) = if let Some((line, leaf)) = listed {
+            // `[[plan]]`: said at its header, and read as `[plan]`.
+            let column = text[line.clone()].find(leaf.as_str()).unwrap_or(0);
+            let location = locate::offset_to_location(&text, line.start + column);
+            let message = crate::message!(SC_TYPE_NOT_ARRAY, leaf);
+            let next = headers::reshape_table(&text, line, &leaf, false);
+            let error = ScenarioError::new(file, Some(location), leaf, message);
+            (error, Some(next))
+        } else {
+            match header {
+                Some(line) => {
+                    let (error, next, lost) = header_error(&e, &text, file, line);
+                    lossy |= lost;
+                    (error, next)
+                }
+                None => {
+                    let error = reading_error(&e, &text, file);
+                    let next = e.span().and_then(|span| blank_line(&text, span.start));
+                    (error, next)
+                }
+            }
+        };
         let echo = matches!(&error.message.args[..], [("key", Arg::Plain(k))]
             if error.message.id.key == "SC_MISSING_KEY" && gone.contains(k));
         if let Some((_, Arg::Plain(m))) = error.message.args.iter().find(|(k, _)| *k == "mean") {
@@ -235,20 +280,130 @@ fn read<'a>(
         if !echo {
             found.push(error);
         }
-        let next = e
-            .span()
-            .filter(|_| src.len() <= REREAD_BYTES && found.len() <= MAX_REPORTED)
-            .and_then(|span| blank_line(&text, span.start));
-        match next {
+        let go_on = src.len() <= REREAD_BYTES && found.len() <= MAX_REPORTED;
+        match next.filter(|t| go_on && *t != *text) {
             Some(t) => text = std::borrow::Cow::Owned(t),
             None => return (None, found, text),
         }
     }
+    (None, found, text)
+}
+
+/// The reader's error `e` on the table header at bytes `line` of `text`,
+/// in a planner's words, the text to read next, and whether that text
+/// drops something the model reads. A header written wrong is mended
+/// into the one meant (or, when what it names cannot be told, blanked
+/// with its section); a table that does not exist is renamed to the
+/// nearest one there is (or blanked with its sections); a list written
+/// as one table, or one table as a list, gets the other brackets; any
+/// other problem of a header (a key missing from an entry, a table given
+/// twice) blanks that section.
+fn header_error(
+    e: &toml::de::Error,
+    text: &str,
+    file: &str,
+    line: std::ops::Range<usize>,
+) -> (ScenarioError, Option<String>, bool) {
+    let written = &text[line.clone()];
+    let n = locate::offset_to_location(text, line.start).line;
+    let at = e.span().map(|s| locate::offset_to_location(text, s.start));
+    if !headers::well_formed(written) {
+        let Some(m) = headers::mend(written) else {
+            let detail = reading_error(e, text, file);
+            let location = hints::first_full_width(written)
+                .map(|(col, _)| Location {
+                    line: n,
+                    column: col + 1,
+                })
+                .or(at);
+            let message = crate::message!(SC_HEADER_UNREAD)
+                .arg("detail", Arg::Message(Box::new(detail.message)));
+            let error = ScenarioError::new(file, location, "", message);
+            // A table left out takes its defaults; an entry of a list
+            // left out is lost.
+            let array = written.trim_start().starts_with("[[");
+            return (error, Some(headers::skip_section(text, line)), array);
+        };
+        if m.unknown && !m.name.contains('.') {
+            // No such table, and none near: that is what to say, and its
+            // keys are not read.
+            let valid: Vec<&str> = headers::TABLES.iter().map(|t| t.0).collect();
+            let message = crate::message!(SC_UNKNOWN_KEY, key = m.name, valid = valid.join(", "));
+            let error = ScenarioError::new(file, at, m.name.clone(), message);
+            return (error, Some(headers::skip_section(text, line)), false);
+        }
+        let (location, message) = match m.wide {
+            Some((col, ch)) => {
+                let name = hints::full_width_name(ch).unwrap_or_default();
+                let location = Location {
+                    line: n,
+                    column: col + 1,
+                };
+                let message = crate::message!(SC_HEADER_FULL_WIDTH, ch, fix = m.fix)
+                    .arg("name", Arg::Text(name));
+                (Some(location), message)
+            }
+            None if m.unclosed => (at, crate::message!(SC_HEADER_UNCLOSED, fix = m.fix)),
+            None => (at, crate::message!(SC_HEADER_FIX, fix = m.fix)),
+        };
+        let error = ScenarioError::new(file, location, m.name.clone(), message);
+        return (error, Some(headers::mended(text, line, &m)), false);
+    }
+    let error = reading_error(e, text, file);
+    let plain = |k: &str| match error.message.args.iter().find(|(a, _)| *a == k) {
+        Some((_, Arg::Plain(v))) => Some(v.clone()),
+        _ => None,
+    };
+    let (array, name) = header_key(written);
+    // The table named as unknown: the header's key up to that part.
+    let unknown = plain("key").and_then(|k| {
+        let parts: Vec<&str> = name.split('.').collect();
+        let i = parts.iter().position(|p| *p == k)?;
+        Some((parts[..=i].join("."), parts[..i].join(".")))
+    });
+    let next = match (error.message.id.key, unknown) {
+        ("SC_UNKNOWN_KEY_MEAN", Some((from, table))) => {
+            let to = plain("mean").map(|m| {
+                if table.is_empty() {
+                    m
+                } else {
+                    format!("{table}.{m}")
+                }
+            });
+            let renamed = to.and_then(|to| headers::rename_table(text, line.clone(), &from, &to));
+            (renamed, false)
+        }
+        ("SC_UNKNOWN_KEY", Some((from, _))) => {
+            (Some(headers::skip_table(text, line.clone(), &from)), false)
+        }
+        ("SC_TYPE_NOT_ARRAY", _) if array && name == error.key => (
+            Some(headers::reshape_table(text, line.clone(), &name, false)),
+            false,
+        ),
+        ("SC_TYPE_ARRAY", _) if !array && name == error.key => (
+            Some(headers::reshape_table(text, line.clone(), &name, true)),
+            false,
+        ),
+        _ => (None, false),
+    };
+    let (next, lost) = match next {
+        (Some(t), lost) if t != text => (Some(t), lost),
+        // Anything else: the section goes; an entry of a list is lost
+        // with it, a table given twice is not.
+        _ => {
+            let twice = e.message().starts_with("duplicate key");
+            (
+                Some(headers::skip_section(text, line.clone())),
+                array && !twice,
+            )
+        }
+    };
+    (error, next, lost)
 }
 
 /// `text` with the `key = value` statement holding byte `offset` made
-/// blank (spaces, keeping its line breaks, so that every other line and
-/// column stays), if it is one whole `key = value`, its value on one line
+/// blank (spaces, keeping its line breaks and length, so that every other
+/// line, column and byte offset stays), if it is one whole `key = value`, its value on one line
 /// or over several, and the rest still reads as TOML.
 fn blank_line(text: &str, offset: usize) -> Option<String> {
     let mut offset = offset.min(text.len());
@@ -269,13 +424,20 @@ fn blank_line(text: &str, offset: usize) -> Option<String> {
     }
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..start]);
+    // A space for each byte, so that every later offset stays.
     out.extend(
         text[start..end]
-            .chars()
-            .map(|c| if c == '\n' { '\n' } else { ' ' }),
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' }),
     );
     out.push_str(&text[end..]);
-    out.parse::<toml::Table>().ok().map(|_| out)
+    // The reader must get past the blanked statement: to its end, or
+    // further to the next problem.
+    match out.parse::<toml::Table>() {
+        Ok(_) => Some(out),
+        Err(e) if e.span().is_some_and(|s| s.start >= end) => Some(out),
+        Err(_) => None,
+    }
 }
 
 /// The end of the statement that starts at byte `start` [byte]: the end
@@ -304,12 +466,15 @@ fn statement_end(text: &str, start: usize) -> usize {
     b.len()
 }
 
-/// The TOML reader's error `e` on `text`, in a planner's words; `first`
-/// when it is the first found (full-width punctuation explains most
-/// syntax errors then).
-fn reading_error(e: &toml::de::Error, text: &str, file: &str, first: bool) -> ScenarioError {
-    if first && let Some((location, message)) = hints::full_width(text) {
-        return ScenarioError::new(file, Some(location), "", message);
+/// The TOML reader's error `e` on `text`, in a planner's words:
+/// full-width punctuation on the line of the error explains it first.
+fn reading_error(e: &toml::de::Error, text: &str, file: &str) -> ScenarioError {
+    if let Some(span) = e.span() {
+        let n = locate::offset_to_location(text, span.start).line;
+        let line = text.lines().nth(n - 1).unwrap_or("");
+        if let Some((location, message)) = hints::full_width_in(line, n) {
+            return ScenarioError::new(file, Some(location), "", message);
+        }
     }
     // The reader's own words for nesting past its limit name no line.
     if e.message().contains("recursion")
@@ -336,11 +501,22 @@ fn reading_error(e: &toml::de::Error, text: &str, file: &str, first: bool) -> Sc
 /// A key as shown: one of more than 80 characters (a header nested
 /// absurdly deep) by its first 60 and an ellipsis.
 fn shorten(key: &str) -> String {
-    if key.chars().count() > 80 {
+    let key = if key.chars().count() > 80 {
         format!("{}…", key.chars().take(60).collect::<String>())
     } else {
         key.to_string()
-    }
+    };
+    // Control characters (a NUL byte) shown as escapes, not sent to the
+    // terminal.
+    key.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:04x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The line of `src` holding byte `offset`, trimmed.
@@ -506,13 +682,14 @@ fn header_key(line: &str) -> (bool, String) {
 }
 
 /// The key of a `key = value` line, as written: up to the first `=`
-/// outside quotes.
+/// (or full-width `＝`) outside quotes.
 fn split_key(line: &str) -> Option<&str> {
     let b = line.as_bytes();
     let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'=' => return Some(&line[..i]),
+            _ if b[i..].starts_with("＝".as_bytes()) => return Some(&line[..i]),
             b'"' | b'\'' => i = string_end(b, i),
             _ => i += 1,
         }

@@ -72,6 +72,8 @@ pub enum SweepError {
     },
     /// Anything else about the request (replications, baseline, shard).
     Request(crate::i18n::Text),
+    /// Several of the above, each said on its own line.
+    Many(Vec<SweepError>),
 }
 
 impl fmt::Display for SweepError {
@@ -83,6 +85,10 @@ impl fmt::Display for SweepError {
                 write!(f, "setting `{label}`: {error}")
             }
             SweepError::Request(m) => f.write_str(m),
+            SweepError::Many(all) => {
+                let lines: Vec<String> = all.iter().map(|e| e.to_string()).collect();
+                f.write_str(&lines.join("\nerror: "))
+            }
         }
     }
 }
@@ -99,6 +105,11 @@ impl SweepError {
                 crate::t!(lang, SETTING_ERROR, label, error = error.render(lang))
             }
             SweepError::Request(m) => m.get(lang).to_string(),
+            SweepError::Many(all) => {
+                let sep = format!("\n{}", crate::t!(lang, ERROR_LINE, msg = ""));
+                let lines: Vec<String> = all.iter().map(|e| e.render(lang)).collect();
+                lines.join(&sep)
+            }
         }
     }
 }
@@ -184,20 +195,88 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
     };
     let sweep_key = || KeyPath::root().key("sweep");
 
+    // Every bad entry of the file's [sweep] table is said, in the order
+    // of the lines.
+    let mut bad: Vec<ScenarioError> = Vec::new();
+
     // The grid: the file's, then the command line's (replacing a key).
     let mut grid: Vec<(String, Vec<String>, Origin)> = Vec::new();
     for (k, v) in &table.grid {
         let path = sweep_key().key("grid").key(k);
-        overrides::check_key(k, &Origin::FileGrid)
-            .map_err(|e| in_file(path.clone(), e.0.text().map(|_, m| first_line(m))))?;
-        let values = match v.as_array() {
+        if let Err(e) = overrides::check_key(k, &Origin::FileGrid) {
+            bad.push(in_file(path, e.0.text().map(|_, m| first_line(m))));
+            continue;
+        }
+        let values: Vec<String> = match v.as_array() {
             Some(a) if !a.is_empty() => a.iter().map(toml_text).collect(),
             _ => {
-                return Err(in_file(path, crate::text!(SW_LIST_OF_VALUES)).into());
+                bad.push(in_file(path, crate::text!(SW_LIST_OF_VALUES)));
+                continue;
             }
         };
-        grid.push((k.clone(), values, Origin::FileGrid));
+        let origin = Origin::FileGrid;
+        let replaced = req.grid.iter().any(|(k2, _)| k2 == k);
+        if !replaced
+            && let Some(v) = values
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| values[..i].contains(v).then_some(v))
+        {
+            bad.push(in_file(path, crate::text!(SW_VALUE_TWICE, origin, k, v)));
+            continue;
+        }
+        grid.push((k.clone(), values, origin));
     }
+
+    // Named settings.
+    let mut named: Vec<(Option<String>, Vec<Override>)> = Vec::new();
+    for (i, s) in table.settings.iter().enumerate() {
+        let path = sweep_key().key("settings").index(i);
+        if s.name.trim().is_empty() {
+            bad.push(in_file(path.key("name"), crate::text!(SW_NEEDS_NAME)));
+        } else if named
+            .iter()
+            .any(|(n, _)| n.as_deref() == Some(s.name.as_str()))
+        {
+            bad.push(in_file(
+                path.key("name"),
+                crate::text!(SW_NAMED_TWICE, name = s.name),
+            ));
+        }
+        let origin = Origin::Named(s.name.clone());
+        let mut os = Vec::new();
+        for (k, v) in &s.set {
+            if let Err(e) = overrides::check_key(k, &origin) {
+                let path = path.key("set").key(k);
+                bad.push(in_file(path, e.0.text().map(|_, m| first_line(m))));
+                continue;
+            }
+            os.push(Override {
+                key: k.clone(),
+                value: toml_text(v),
+                origin: origin.clone(),
+            });
+        }
+        named.push((Some(s.name.clone()), os));
+    }
+    if req.replications.is_none() {
+        let path = || sweep_key().key("replications");
+        match table.replications {
+            Some(r) if r > MAX_REPLICATIONS as i64 => bad.push(in_file(
+                path(),
+                crate::text!(SW_REPLICATIONS_MAX, r, max = MAX_REPLICATIONS),
+            )),
+            Some(r) if r < 1 => bad.push(in_file(path(), crate::text!(SW_AT_LEAST_ONE))),
+            _ => {}
+        }
+    }
+    if !bad.is_empty() {
+        bad.sort_by_key(|e| e.location.map_or((usize::MAX, 0), |l| (l.line, l.column)));
+        return Err(ScenarioError::gather(bad)
+            .expect("a problem was found")
+            .into());
+    }
+
     for (i, (k, _)) in req.grid.iter().enumerate() {
         if req.grid[..i].iter().any(|(k2, _)| k2 == k) {
             return Err(SweepError::Request(crate::text!(SW_GRID_KEY_TWICE, k)));
@@ -220,38 +299,6 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
                 )));
             }
         }
-    }
-
-    // Named settings.
-    let mut named: Vec<(Option<String>, Vec<Override>)> = Vec::new();
-    for (i, s) in table.settings.iter().enumerate() {
-        let path = sweep_key().key("settings").index(i);
-        if s.name.trim().is_empty() {
-            return Err(in_file(path.key("name"), crate::text!(SW_NEEDS_NAME)).into());
-        }
-        if named
-            .iter()
-            .any(|(n, _)| n.as_deref() == Some(s.name.as_str()))
-        {
-            return Err(in_file(
-                path.key("name"),
-                crate::text!(SW_NAMED_TWICE, name = s.name),
-            )
-            .into());
-        }
-        let origin = Origin::Named(s.name.clone());
-        let mut os = Vec::new();
-        for (k, v) in &s.set {
-            overrides::check_key(k, &origin).map_err(|e| {
-                in_file(path.key("set").key(k), e.0.text().map(|_, m| first_line(m)))
-            })?;
-            os.push(Override {
-                key: k.clone(),
-                value: toml_text(v),
-                origin: origin.clone(),
-            });
-        }
-        named.push((Some(s.name.clone()), os));
     }
     if named.is_empty() {
         named.push((None, Vec::new()));
@@ -313,10 +360,16 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
             let scenario = if overrides.is_empty() {
                 base.clone()
             } else {
-                load_with(src, file, &overrides).map_err(|error| SweepError::Setting {
-                    label: label.clone(),
-                    error: Box::new(error),
-                })?
+                match load_with(src, file, &overrides) {
+                    Ok(scenario) => scenario,
+                    Err(error) => {
+                        let first = SweepError::Setting {
+                            label: label.clone(),
+                            error: Box::new(error),
+                        };
+                        return Err(every_bad_setting(src, file, req, &named, &grid, first));
+                    }
+                }
             };
             settings.push(Setting {
                 label,
@@ -328,24 +381,10 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
 
     let replications = match req.replications {
         Some(r) => r,
-        None => match table.replications {
-            Some(r) if r > MAX_REPLICATIONS as i64 => {
-                return Err(in_file(
-                    sweep_key().key("replications"),
-                    crate::text!(SW_REPLICATIONS_MAX, r, max = MAX_REPLICATIONS),
-                )
-                .into());
-            }
-            Some(r) if r >= 1 => r as u64,
-            Some(_) => {
-                return Err(in_file(
-                    sweep_key().key("replications"),
-                    crate::text!(SW_AT_LEAST_ONE),
-                )
-                .into());
-            }
-            None => DEFAULT_REPLICATIONS,
-        },
+        // Checked with the rest of the table above.
+        None => table
+            .replications
+            .map_or(DEFAULT_REPLICATIONS, |r| r.max(1) as u64),
     };
     if replications == 0 {
         return Err(SweepError::Request(crate::text!(SW_REPLICATIONS_ONE)));
@@ -415,6 +454,65 @@ pub fn plan(src: &str, file: &str, req: &Request) -> Result<Sweep, SweepError> {
         settings,
         baseline,
     })
+}
+
+/// The settings of a sweep, past the `first` that does not give a
+/// valid scenario: each named setting and each value of the grid tried
+/// alone (with the `--set` changes), so that every bad one is said once,
+/// not once for each setting it is part of. At most [`MAX_REPORTED`] in
+/// all.
+///
+/// [`MAX_REPORTED`]: crate::scenario::MAX_REPORTED
+fn every_bad_setting(
+    src: &str,
+    file: &str,
+    req: &Request,
+    named: &[(Option<String>, Vec<Override>)],
+    grid: &[(String, Vec<String>, Origin)],
+    first: SweepError,
+) -> SweepError {
+    let mut all = vec![first];
+    let mut tries: Vec<(String, Vec<Override>)> = Vec::new();
+    for (name, own) in named {
+        if let Some(name) = name {
+            tries.push((name.clone(), own.clone()));
+        }
+    }
+    for (k, values, origin) in grid {
+        for v in values {
+            let o = Override {
+                key: k.clone(),
+                value: v.clone(),
+                origin: origin.clone(),
+            };
+            tries.push((o.to_string(), vec![o]));
+        }
+    }
+    for (label, own) in tries {
+        if all.len() >= crate::scenario::MAX_REPORTED {
+            break;
+        }
+        let overrides: Vec<Override> = req.sets.iter().chain(&own).cloned().collect();
+        if let Err(error) = load_with(src, file, &overrides) {
+            let said = all.iter().any(|e| match e {
+                SweepError::Setting { error: e, .. } => {
+                    e.key == error.key && e.message == error.message
+                }
+                _ => false,
+            });
+            if !said {
+                all.push(SweepError::Setting {
+                    label,
+                    error: Box::new(error),
+                });
+            }
+        }
+    }
+    if all.len() == 1 {
+        all.remove(0)
+    } else {
+        SweepError::Many(all)
+    }
 }
 
 fn first_line(s: &str) -> String {

@@ -56,9 +56,9 @@ pub(crate) enum Format {
 #[derive(Debug, Args)]
 pub(crate) struct RunArgs {
     pub(crate) scenario: Option<PathBuf>,
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub(crate) seed: Option<u64>,
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
     pub(crate) replication: u64,
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,
@@ -72,7 +72,7 @@ pub(crate) struct RunArgs {
     pub(crate) all: bool,
     #[arg(long, requires = "out")]
     pub(crate) force: bool,
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), allow_negative_numbers = true)]
     pub(crate) max_events: Option<u64>,
     #[arg(long, value_name = "SIZE")]
     pub(crate) max_memory: Option<String>,
@@ -84,17 +84,17 @@ pub(crate) const MAX_THREADS: i64 = 1_024;
 #[derive(Debug, Args)]
 pub(crate) struct SweepArgs {
     pub(crate) scenario: Option<PathBuf>,
-    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..), allow_negative_numbers = true)]
     pub(crate) replications: Option<u64>,
     #[arg(long = "grid", value_name = "KEY=V1,V2,...")]
     pub(crate) grids: Vec<String>,
     #[arg(long = "set", value_name = "KEY=VALUE")]
     pub(crate) sets: Vec<String>,
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub(crate) seed: Option<u64>,
     #[arg(long, value_name = "LABEL")]
     pub(crate) baseline: Option<String>,
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=MAX_THREADS))]
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=MAX_THREADS), allow_negative_numbers = true)]
     pub(crate) threads: Option<u32>,
     #[arg(long, value_name = "DIR")]
     pub(crate) out: Option<PathBuf>,

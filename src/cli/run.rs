@@ -29,7 +29,7 @@ pub(crate) fn run(a: RunArgs, lang: Lang) -> Result<(), Failure> {
     let (src, file) = source(a.scenario.as_deref(), lang)?;
     // The file as written is checked first, so that its own errors name their lines.
     let loaded = scenario::load_checked(&src, &file).map_err(|e| Failure::lib(e, lang))?;
-    let sets = parse_sets(&a.sets, lang)?;
+    let sets = parse_sets(&a.sets, baogong::scenario::overrides::Command::Run, lang)?;
     let (sc, warnings) = if sets.is_empty() {
         (loaded.scenario, loaded.warnings)
     } else {

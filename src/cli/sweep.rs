@@ -26,7 +26,12 @@ use baogong::t;
 pub(crate) fn sweep(a: SweepArgs, lang: Lang) -> Result<(), Failure> {
     let stop = Stop::install();
     let (src, file) = source(a.scenario.as_deref(), lang)?;
-    let (sets, grid) = parse_overrides(&a.sets, &a.grids, lang)?;
+    let (sets, grid) = parse_overrides(
+        &a.sets,
+        &a.grids,
+        baogong::scenario::overrides::Command::Sweep,
+        lang,
+    )?;
     let env = |name: &str| std::env::var(name).ok();
     let slurm_error = |e: slurm::SlurmError| Failure::Input(e.text().get(lang).to_string());
     let shard = match a.shard.as_deref() {

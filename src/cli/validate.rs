@@ -13,7 +13,11 @@ use baogong::t;
 pub(crate) fn validate(a: ValidateArgs, lang: Lang) -> Result<(), Failure> {
     let (src, file) = source(Some(&a.scenario), lang)?;
     let loaded = baogong::scenario::load_checked(&src, &file).map_err(|e| Failure::lib(e, lang))?;
-    let sets = parse_sets(&a.sets, lang)?;
+    let sets = parse_sets(
+        &a.sets,
+        baogong::scenario::overrides::Command::Validate,
+        lang,
+    )?;
     let raw = loaded.raw;
     let (sc, warnings) = if sets.is_empty() {
         (loaded.scenario, loaded.warnings)

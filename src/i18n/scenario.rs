@@ -373,12 +373,24 @@ crate::catalogue! {
 
     // ---- sweeps and --set/--grid
     OV_NOT_SETTABLE {
-        en: "{origin}: `{key}` is not a setting that can be changed{why}\nvalid keys:\n{valid}",
-        zh: "{origin}：`{key}` 不是可以修改的设置{why}\n可用的键：\n{valid}",
+        en: "{origin}: `{key}` is not a setting that can be changed{why}",
+        zh: "{origin}：`{key}` 不是可以修改的设置{why}",
+    }
+    OV_VALID_KEYS {
+        en: "valid keys:\n{valid}",
+        zh: "可用的键：\n{valid}",
     }
     OV_WHY_SEED {
         en: "; the seed is the sweep's own (--seed), common to every setting",
         zh: "；随机种子属于扫描本身（--seed），各设置共用",
+    }
+    OV_WHY_SEED_RUN {
+        en: "; the seed is not a setting of the scenario: give it as `--seed {seed}`",
+        zh: "；随机种子不是情景的设置：请用 `--seed {seed}` 给出",
+    }
+    OV_WHY_SEED_VALIDATE {
+        en: "; the checks of validate do not depend on the seed: give it to a run as `baogong run --seed {seed}`, or write `seed = {seed}` under [scenario]",
+        zh: "；validate 的检查与随机种子无关：运行时请用 `baogong run --seed {seed}` 给出，或在 [scenario] 中写 `seed = {seed}`",
     }
     OV_WHY_NAME {
         en: "; it only names the scenario",
@@ -581,6 +593,10 @@ crate::catalogue! {
         en: "{path}: larger than any sweep.json baogong writes",
         zh: "{path}：比 baogong 写出的任何 sweep.json 都大",
     }
+    MG_VALUE_TOO_LARGE {
+        en: "{at}: column `{column}`: {value} is larger than any value a run writes (at most {max} in size); the file was changed after the sweep wrote it",
+        zh: "{at}：列 `{column}`：{value} 超出任何运行所能写出的值（绝对值最多 {max}）；该文件在扫描写出后被改动过",
+    }
     MG_NOT_FINITE {
         en: "{at}: column `{column}`: `{value}` is not a finite number",
         zh: "{at}：列 `{column}`：`{value}` 不是有限的数",
@@ -657,5 +673,21 @@ crate::catalogue! {
     SC_TYPE_ARRAY {
         en: "`{leaf}` is a list of tables: write each one as `[[{leaf}]]`, not `[{leaf}]`",
         zh: "`{leaf}` 是表的列表：每一项请写作 `[[{leaf}]]`，而不是 `[{leaf}]`",
+    }
+    SC_HEADER_UNCLOSED {
+        en: "unclosed table header: write `{fix}`",
+        zh: "表头缺少右方括号：请写 `{fix}`",
+    }
+    SC_HEADER_FIX {
+        en: "a table header is a line of its own, `[name]`, or `[[name]]` for each entry of a list: write `{fix}`",
+        zh: "表头应单独成行，写作 `[名称]`，列表的每一项写作 `[[名称]]`：请写 `{fix}`",
+    }
+    SC_HEADER_FULL_WIDTH {
+        en: "`{ch}` is a {name} from a Chinese keyboard: write the table header in half-width characters, `{fix}`",
+        zh: "`{ch}` 是{name}（中文输入法）：表头请用半角字符，写作 `{fix}`",
+    }
+    SC_HEADER_UNREAD {
+        en: "{detail}; a table header is `[name]`, or `[[name]]` for each entry of a list: the keys under this one, up to the next header, are not read",
+        zh: "{detail}；表头应写作 `[名称]`，列表的每一项写作 `[[名称]]`：此表头之下直到下一个表头的键均未读取",
     }
 }

@@ -225,6 +225,22 @@ impl Scale {
         let step = nice_step((hi - lo) / target.max(1) as f64);
         let first = (lo / step).floor();
         let last = (hi / step).ceil();
+        let within = step.is_finite() && step > 0.0 && (last - first).abs() <= 1_000.0;
+        if !within || !first.is_finite() || !last.is_finite() {
+            // Values too far apart for round ticks (they overflow): the
+            // two ends only.
+            let (lo, hi) = if (hi - lo).is_finite() {
+                (lo, hi)
+            } else {
+                (lo / 2.0, hi / 2.0)
+            };
+            return Scale {
+                lo,
+                hi,
+                log: false,
+                ticks: vec![(lo, label(lo)), (hi, label(hi))],
+            };
+        }
         let ticks: Vec<(f64, String)> = (first as i64..=last as i64)
             .map(|k| {
                 let v = k as f64 * step;

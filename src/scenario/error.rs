@@ -130,9 +130,14 @@ macro_rules! message {
 /// before they stop, together in the order of the file's lines. A wrong
 /// `key = value` line, even one the TOML reader cannot read, is blanked
 /// and the reading goes on (the later sections are checked and located
-/// as usual); a syntax error anywhere else (a table header, a value over
-/// several lines) stops the reading, since nothing after it can be
-/// trusted.
+/// as usual). A table header written wrong (`[plan`, `【plan】`) is read
+/// as the header meant, a table that does not exist as the nearest one
+/// (or, with no table near, skipped with its keys), and the reading goes
+/// on too. A header whose table cannot be told, or an entry of a list
+/// that cannot be read, is skipped with its keys and the reading goes on,
+/// but the checks are not made, since they would miss what was skipped.
+/// A value over several lines that runs to the end of the file stops the
+/// reading.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.first_line())]
 pub struct ScenarioError {

@@ -28,34 +28,62 @@ const FULL_WIDTH: &[(char, char, &str, &str)] = &[
 
 /// The first full-width punctuation mark outside quotes and comments, with
 /// where it is and what to write instead.
+#[cfg(test)]
 pub fn full_width(src: &str) -> Option<(Location, Message)> {
-    for (n, line) in src.lines().enumerate() {
-        let mut quote: Option<char> = None;
-        for (col, c) in line.chars().enumerate() {
-            match quote {
-                Some(q) if c == q => quote = None,
-                Some(_) => {}
-                None if c == '"' || c == '\'' => quote = Some(c),
-                None if c == '#' => break,
-                None => {
-                    if let Some(&(ch, half, en, zh)) = FULL_WIDTH.iter().find(|f| f.0 == c) {
-                        let location = Location {
-                            line: n + 1,
-                            column: col + 1,
-                        };
-                        let name = Text {
-                            en: en.to_string(),
-                            zh: zh.to_string(),
-                        };
-                        let message =
-                            message!(SC_FULL_WIDTH, ch, half).arg("name", Arg::Text(name));
-                        return Some((location, message));
-                    }
-                }
-            }
+    src.lines()
+        .enumerate()
+        .find_map(|(n, line)| full_width_in(line, n + 1))
+}
+
+/// The first full-width punctuation mark of `line` (line number `n`)
+/// outside quotes and comments, with where it is and what to write
+/// instead.
+pub fn full_width_in(line: &str, n: usize) -> Option<(Location, Message)> {
+    let (col, ch) = first_full_width(line)?;
+    let location = Location {
+        line: n,
+        column: col + 1,
+    };
+    Some((location, full_width_message(ch)?))
+}
+
+/// The 0-based char column and the character of the first full-width
+/// punctuation mark of `line` outside quotes and comments.
+pub fn first_full_width(line: &str) -> Option<(usize, char)> {
+    let mut quote: Option<char> = None;
+    for (col, c) in line.chars().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '#' => break,
+            None if half_width(c).is_some() => return Some((col, c)),
+            None => {}
         }
     }
     None
+}
+
+/// The half-width character TOML wants for the full-width `c`, if `c` is
+/// one a Chinese keyboard types.
+pub fn half_width(c: char) -> Option<char> {
+    FULL_WIDTH.iter().find(|f| f.0 == c).map(|f| f.1)
+}
+
+/// What `ch` is (`full-width comma`), in every language.
+pub fn full_width_name(ch: char) -> Option<Text> {
+    let &(_, _, en, zh) = FULL_WIDTH.iter().find(|f| f.0 == ch)?;
+    Some(Text {
+        en: en.to_string(),
+        zh: zh.to_string(),
+    })
+}
+
+/// "`，` is a full-width comma …: write the half-width `,` instead".
+fn full_width_message(ch: char) -> Option<Message> {
+    let half = half_width(ch)?;
+    let name = full_width_name(ch)?;
+    Some(message!(SC_FULL_WIDTH, ch, half).arg("name", Arg::Text(name)))
 }
 
 /// How deep the TOML reader lets tables and lists nest.

@@ -117,16 +117,52 @@ impl OverrideError {
     }
 }
 
-/// Checks that `key` can be set; the error names the nearest key and lists
-/// every settable key, table by table.
+/// The command a `--set` is given to, for what its message says of the
+/// seed (which is not a setting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// `baogong run`: the seed is `--seed`.
+    Run,
+    /// `baogong validate`: the checks do not depend on the seed.
+    Validate,
+    /// `baogong sweep`, and a scenario's `[sweep]` table: the seed is the
+    /// sweep's own, common to every setting.
+    Sweep,
+}
+
+/// Checks that `key` can be set; the error names the nearest key (the
+/// settable keys are listed once for all errors, by [`valid_keys`]). Of
+/// the seed, it says what a sweep does with it.
 pub fn check_key(key: &str, origin: &Origin) -> Result<(), OverrideError> {
+    check_key_for(key, "", origin, Command::Sweep)
+}
+
+/// [`check_key`] for a `--set KEY=VALUE` of `command`, `value` as given.
+fn check_key_for(
+    key: &str,
+    value: &str,
+    origin: &Origin,
+    command: Command,
+) -> Result<(), OverrideError> {
     let keys = settable_keys();
     if keys.iter().any(|k| k == key) {
         return Ok(());
     }
     let why = if FIXED.contains(&key) {
         if key == "scenario.seed" {
-            Arg::Message(Box::new(message!(OV_WHY_SEED)))
+            // The value as the seed, if it is one.
+            let seed = value.trim();
+            let seed = if !seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()) {
+                seed
+            } else {
+                "N"
+            };
+            let why = match command {
+                Command::Run => message!(OV_WHY_SEED_RUN, seed),
+                Command::Validate => message!(OV_WHY_SEED_VALIDATE, seed),
+                Command::Sweep => message!(OV_WHY_SEED),
+            };
+            Arg::Message(Box::new(why))
         } else {
             Arg::Message(Box::new(message!(OV_WHY_NAME)))
         }
@@ -136,10 +172,24 @@ pub fn check_key(key: &str, origin: &Origin) -> Result<(), OverrideError> {
             None => Arg::Plain(String::new()),
         }
     };
-    let valid = list_by_table(keys);
     Err(OverrideError(
-        message!(OV_NOT_SETTABLE, origin, key, valid).arg("why", why),
+        message!(OV_NOT_SETTABLE, origin, key).arg("why", why),
     ))
+}
+
+/// Whether `e` says that a key is not a setting, and not one of those
+/// the scenario fixes (its name, description and seed): it then wants the
+/// list of [`valid_keys`] after it.
+pub fn is_not_settable(e: &OverrideError) -> bool {
+    e.0.id.key == "OV_NOT_SETTABLE"
+        && e.0.args.iter().any(|(k, a)| {
+            *k == "key" && matches!(a, Arg::Plain(key) if !FIXED.contains(&key.as_str()))
+        })
+}
+
+/// "valid keys:" and every settable key, table by table, a line each.
+pub fn valid_keys() -> Message {
+    message!(OV_VALID_KEYS, valid = list_by_table(settable_keys()))
 }
 
 /// The keys grouped by table, one line per table: `  plan: a, b, c`.
@@ -194,10 +244,15 @@ fn render(v: &Value) -> String {
     v.to_string()
 }
 
-/// Parses `KEY=VALUE` (`--set`).
+/// Parses `KEY=VALUE` (`--set`) as `sweep` takes it.
 pub fn parse_set(arg: &str) -> Result<Override, OverrideError> {
+    parse_set_for(arg, Command::Sweep)
+}
+
+/// Parses `KEY=VALUE` (`--set`) given to `command`.
+pub fn parse_set_for(arg: &str, command: Command) -> Result<Override, OverrideError> {
     let (key, value) = split_arg(arg, "--set", "KEY=VALUE")?;
-    check_key(&key, &Origin::Set)?;
+    check_key_for(&key, value, &Origin::Set, command)?;
     Ok(Override {
         key,
         value: value_text(value),
@@ -344,11 +399,24 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("did you mean `plan.green_channel`?"), "{e}");
-        assert!(e.contains("\n  plan.suppliers: building, compound"), "{e}");
+        assert!(!e.contains("valid keys"), "{e}");
+        let all = valid_keys().to_string();
+        assert!(
+            all.contains("\n  plan.suppliers: building, compound"),
+            "{all}"
+        );
         let e = check_key("scenario.seed", &Origin::Set)
             .unwrap_err()
             .to_string();
-        assert!(e.contains("--seed"), "{e}");
+        assert!(e.contains("the sweep's own (--seed)"), "{e}");
+        let e = parse_set_for("scenario.seed=3", Command::Run)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("--seed 3") && !e.contains("sweep"), "{e}");
+        let e = parse_set_for("scenario.seed=x", Command::Validate)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("run --seed N") && !e.contains("sweep"), "{e}");
     }
 
     #[test]

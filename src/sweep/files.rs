@@ -58,6 +58,12 @@ impl From<Text> for MergeError {
 /// with long overrides is far smaller.
 const MAX_MANIFEST_BYTES: u64 = 64 << 20;
 
+/// Largest size of a value in a replication row. No run comes near it
+/// (goods are counted in grams below 10^17, costs and scores are products
+/// of these with bounded weights), and the statistics of ten million rows
+/// of it, squares included, stay finite.
+pub const MAX_VALUE: f64 = 1e100;
+
 /// Reads and checks the manifest of the shard in `dir`: every field
 /// against the others (format, shard `k` of `n`, counts, baseline,
 /// columns), so that nothing later is sized or indexed by an unchecked
@@ -198,6 +204,16 @@ impl MergeRows {
                     .map_err(|_| text!(MG_NOT_A_NUMBER, at, column = header[j], value = f))?;
                 if !v.is_finite() {
                     return Err(text!(MG_NOT_FINITE, at, column = header[j], value = f).into());
+                }
+                if v.abs() > MAX_VALUE {
+                    return Err(text!(
+                        MG_VALUE_TOO_LARGE,
+                        at,
+                        column = header[j],
+                        value = f,
+                        max = format!("{MAX_VALUE:e}")
+                    )
+                    .into());
                 }
                 Some(v)
             });

@@ -132,7 +132,12 @@ fn decode(line: &[u8], columns: usize) -> Option<Row> {
         values.push(if f.is_empty() {
             None
         } else {
-            Some(f.parse::<f64>().ok()?)
+            let v = f.parse::<f64>().ok()?;
+            // What no run writes is damage, as a bad sum is.
+            if !(v.is_finite() && v.abs() <= super::files::MAX_VALUE) {
+                return None;
+            }
+            Some(v)
         });
     }
     (values.len() == columns).then_some(Row {

@@ -853,7 +853,7 @@ fn every_bad_set_and_grid_argument_is_reported_in_one_run() {
     refused(
         &["validate", &t, "--set", "scenario.seed=3", "--set", "=4"],
         &[
-            "the seed is the sweep's own",
+            "the checks of validate do not depend on the seed",
             "--set =4: expected KEY=VALUE",
         ],
     );
@@ -942,4 +942,376 @@ fn problems_past_a_line_the_reader_cannot_read_and_in_values_over_lines_have_the
     .map(|k| e.find(&format!("key `{k}`")).expect("named"))
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{e}");
+}
+
+/// The later lines of a file after a broken `[plan]` header, with a bad
+/// value, an unknown key and a later table's bad value: each must be
+/// reported in the same run, under the table meant.
+const AFTER_PLAN: &str =
+    "order_interval_days = 0.01\ngreen_chanel = true\n[panic]\nrumours_per_day = 1e6\n";
+
+#[test]
+fn a_table_header_written_wrong_is_read_as_meant_and_the_rest_is_reported() {
+    // Each of these stopped the reading: nothing after it was said.
+    let dir = TempDir::new("bad-header");
+    let cases = [
+        ("[plan", ":11:6: key `plan`: ", "write `[plan]`"),
+        ("[plan]]", ":11:7: key `plan`: ", "write `[plan]`"),
+        ("[[plan]", ":11:8: key `plan`: ", "write `[plan]`"),
+        ("[plna", ":11:6: key `plan`: ", "write `[plan]`"),
+        (
+            "[plan] point_riders = 3",
+            ":11:8: key `plan`: ",
+            "write `[plan]`",
+        ),
+        (
+            "【plan】",
+            ":11:1: key `plan`: ",
+            "`【` is a Chinese bracket from a Chinese keyboard: write the table header in half-width characters, `[plan]`",
+        ),
+        ("　[plan]", ":11:1: key `plan`: ", "`[plan]`"),
+        ("[plna]", ":11:2: key `plna`: ", "did you mean `plan`?"),
+    ];
+    for (i, (header, at, fix)) in cases.iter().enumerate() {
+        let text = scenario("", &format!("{header}\n{AFTER_PLAN}"));
+        let f = write(&dir, &format!("h{i}.toml"), &text);
+        let e = refused(
+            &["validate", &f],
+            &[
+                &format!("{f}{at}"),
+                fix,
+                &format!("{f}:12:1: key `plan.order_interval_days`: 0.01 is too small"),
+                &format!(
+                    "{f}:13:1: key `plan.green_chanel`: unknown key `green_chanel`; did you mean `green_channel`?"
+                ),
+                &format!("{f}:15:1: key `panic.rumours_per_day`"),
+            ],
+        );
+        assert_eq!(e.matches("error: ").count(), 4, "{header}: {e}");
+    }
+    // A list entry's header: its keys are the entry's.
+    let text = scenario(
+        "",
+        "[[events]\nkind = \"rumour\"\nstrength = 0.1\nday = 0\n[panic]\nrumours_per_day = 1e6\n",
+    );
+    let f = write(&dir, "events.toml", &text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!("{f}:11:10: key `events`: "),
+            "write `[[events]]`",
+            &format!("{f}:14:1: key `events[0].day`"),
+            &format!("{f}:16:1: key `panic.rumours_per_day`"),
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+    // In Chinese, and for run and sweep too.
+    let f = write(
+        &dir,
+        "zh.toml",
+        &scenario("", &format!("[plan\n{AFTER_PLAN}")),
+    );
+    refused_zh(
+        &["validate", &f],
+        &[
+            &format!("错误：{f}:11:6：键 `plan`：表头缺少右方括号：请写 `[plan]`"),
+            &format!("{f}:12:1：键 `plan.order_interval_days`"),
+        ],
+    );
+    for cmd in ["run", "sweep"] {
+        refused(
+            &[cmd, &f],
+            &["write `[plan]`", "key `panic.rumours_per_day`"],
+        );
+    }
+}
+
+#[test]
+fn a_header_whose_table_cannot_be_told_skips_its_keys_without_inventing_errors() {
+    let dir = TempDir::new("bad-header-skip");
+    // No table is near `zz`: said once, its keys not at all.
+    let text = scenario("", "[zz]\na = 1\nb = 2\n[panic]\nrumours_per_day = 1e6\n");
+    let f = write(&dir, "zz.toml", &text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!("{f}:11:2: key `zz`: unknown key `zz`"),
+            &format!("{f}:15:1: key `panic.rumours_per_day`"),
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 2, "{e}");
+    // Nothing between the brackets is a key: said, then skipped up to the
+    // next header.
+    for (i, header) in ["[]", "[plan x]", "[[[["].iter().enumerate() {
+        let text = scenario(
+            "",
+            &format!("{header}\npoint_riders = 0\nzzz = 1\n[panic]\nfoo = 1\n"),
+        );
+        let f = write(&dir, &format!("x{i}.toml"), &text);
+        let e = refused(
+            &["validate", &f],
+            &[
+                &format!("{f}:11:"),
+                "the keys under this one, up to the next header, are not read",
+                &format!("{f}:15:1: key `panic.foo`"),
+            ],
+        );
+        assert_eq!(e.matches("error: ").count(), 2, "{header}: {e}");
+    }
+    // `[[store]]` is `[[stores]]`: said once, and its entries checked as
+    // stores (a wrong staff, and no phantom "no store").
+    let text = std::fs::read_to_string(super::cli::tiny()).expect("tiny");
+    let text = format!(
+        "{text}\n[[store]]\nname = \"S3\"\nplace = \"Riverside-S1-C1\"\nsupplier = \"W-Riverside\"\nstaff = -1\n\
+         [[store]]\nname = \"S4\"\nplace = \"Riverside-S1-C1\"\nsupplier = \"W-Riverside\"\n"
+    );
+    let f = write(&dir, "store.toml", &text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            "key `store`: unknown key `store`; did you mean `stores`?",
+            "key `stores[2].staff`",
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 2, "{e}");
+    // A table given twice: the second is said and skipped; the first is
+    // still checked.
+    let text = scenario(
+        "",
+        "[plan]\norder_interval_days = 0.01\n[plan]\npoint_riders = 3\n[panic]\nrumours_per_day = 1e6\n",
+    );
+    let f = write(&dir, "twice.toml", &text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!("{f}:12:1: key `plan.order_interval_days`"),
+            &format!("{f}:13:2: key `plan`: duplicate key"),
+            &format!("{f}:16:1: key `panic.rumours_per_day`"),
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+}
+
+#[test]
+fn one_table_written_as_a_list_is_said_at_its_header() {
+    // `[[plan]]` was read as a list whose first entry is `plan.suppliers`,
+    // and said "unknown key `point_riders`; valid keys here: building,
+    // compound, ...", which is beside the point.
+    let dir = TempDir::new("bad-listed-table");
+    let text = scenario(
+        "",
+        "[[plan]]\npoint_riders = 0\n[panic]\nrumours_per_day = 1e6\n",
+    );
+    let f = write(&dir, "plan.toml", &text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!("{f}:11:3: key `plan`: `plan` is one table: write `[plan]`, not `[[plan]]`"),
+            &format!("{f}:12:1: key `plan.point_riders`"),
+            &format!("{f}:14:1: key `panic.rumours_per_day`"),
+        ],
+    );
+    assert!(!e.contains("building, compound"), "{e}");
+}
+
+#[test]
+fn every_slip_on_key_lines_is_reported_and_keys_are_shown_escaped() {
+    let dir = TempDir::new("bad-slips");
+    // A full-width `＝` stopped the reading (the line has no `=`), and a
+    // second syntax error after a first was not said.
+    let text = scenario(
+        "",
+        "[plan]\ngreen_channel ＝ true\npoint_hours = [8，20]\npoint_riders = 3 3\n\
+         order_interval_days = 0.01\n",
+    );
+    let f = write(&dir, "slips.toml", &text);
+    let e = refused(
+        &["validate", &f],
+        &[
+            &format!("{f}:12:15: `＝`"),
+            &format!("{f}:13:17: `，`"),
+            &format!("{f}:14:16: key `plan.point_riders`"),
+            &format!("{f}:15:1: key `plan.order_interval_days`"),
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 4, "{e}");
+    // A NUL byte in a key is shown as an escape, not sent to the terminal.
+    let f = write(&dir, "nul.toml", &scenario("", "[plan]\nna\0me = 1\n"));
+    let o = baogong(&["validate", &f]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!o.stderr.contains(&0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("key `plan.na\\u{0000}me`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn unknown_keys_in_several_set_values_list_the_valid_keys_once() {
+    let e = refused(
+        &[
+            "run",
+            "tiny",
+            "--set",
+            "plan.a=1",
+            "--set",
+            "plan.point_ridrs=2",
+            "--set",
+            "plan.c=3",
+        ],
+        &[
+            "--set: `plan.a` is not a setting that can be changed",
+            "--set: `plan.point_ridrs` is not a setting that can be changed; did you mean `plan.point_riders`?",
+            "--set: `plan.c` is not a setting",
+            "valid keys:\n  scenario: days\n",
+        ],
+    );
+    assert_eq!(e.matches("valid keys:").count(), 1, "{e}");
+    assert_eq!(e.matches("  plan.suppliers: building").count(), 1, "{e}");
+    // The seed alone wants no list.
+    let e = refused(&["run", "tiny", "--set", "scenario.seed=3"], &["--seed"]);
+    assert!(!e.contains("valid keys"), "{e}");
+}
+
+#[test]
+fn the_seed_in_set_is_said_as_the_command_takes_it() {
+    // It said "the seed is the sweep's own" to run and validate too.
+    let e = refused(
+        &["run", "tiny", "--set", "scenario.seed=3"],
+        &["give it as `--seed 3`"],
+    );
+    assert!(!e.contains("sweep"), "{e}");
+    let e = refused(
+        &["validate", "tiny", "--set", "scenario.seed=3"],
+        &[
+            "the checks of validate do not depend on the seed",
+            "`baogong run --seed 3`",
+        ],
+    );
+    assert!(!e.contains("sweep"), "{e}");
+    refused(
+        &["sweep", "tiny", "--set", "scenario.seed=3"],
+        &["the seed is the sweep's own (--seed)"],
+    );
+    refused_zh(
+        &["run", "tiny", "--set", "scenario.seed=3"],
+        &["请用 `--seed 3` 给出"],
+    );
+}
+
+#[test]
+fn every_bad_entry_of_a_sweep_table_is_reported_in_one_run() {
+    // Only the first was said.
+    let dir = TempDir::new("bad-sweep-table");
+    let text = scenario(
+        "",
+        "[sweep]\nreplications = 0\n[sweep.grid]\n\"plan.point_ridrs\" = [1, 2]\n\
+         \"plan.green_channel\" = true\n\"plan.point_riders\" = [1, 1]\n\
+         [[sweep.settings]]\nname = \"\"\n[[sweep.settings]]\nname = \"b\"\nset = { \"plan.foo\" = 1 }\n",
+    );
+    let f = write(&dir, "table.toml", &text);
+    for cmd in ["validate", "sweep"] {
+        let e = refused(
+            &[cmd, &f],
+            &[
+                &format!("{f}:12:1: key `sweep.replications`: must be at least 1"),
+                &format!("{f}:14:1: key `sweep.grid.\"plan.point_ridrs\"`"),
+                "did you mean `plan.point_riders`?",
+                &format!("{f}:15:1: key `sweep.grid.\"plan.green_channel\"`"),
+                &format!("{f}:16:1: key `sweep.grid.\"plan.point_riders\"`"),
+                "lists the value 1 twice",
+                &format!("{f}:18:1: key `sweep.settings[0].name`"),
+                &format!("{f}:21:9: key `sweep.settings[1].set.\"plan.foo\"`"),
+            ],
+        );
+        assert_eq!(e.matches("error: ").count(), 6, "{e}");
+    }
+    // Every bad value, each once, not once per setting it is part of.
+    let text = scenario(
+        "",
+        "[sweep.grid]\n\"plan.point_riders\" = [0, 1, 2]\n\"plan.order_interval_days\" = [1.0, 0.01]\n\
+         [[sweep.settings]]\nname = \"a\"\nset = { \"plan.people_per_point\" = -5 }\n",
+    );
+    let f = write(&dir, "values.toml", &text);
+    let e = refused(
+        &["sweep", &f, "--replications", "1"],
+        &[
+            "plan.people_per_point=-5",
+            "[sweep.grid] plan.point_riders=0",
+            "[sweep.grid] plan.order_interval_days=0.01",
+        ],
+    );
+    assert_eq!(e.matches("error: ").count(), 3, "{e}");
+}
+
+#[test]
+fn negative_counts_and_seeds_name_their_flag() {
+    // clap took `-1` for a flag: "unexpected argument '-1' found", with the
+    // advice to write `-- -1`, which passes it as the scenario.
+    for (args, flag) in [
+        (&["run", "tiny", "--seed", "-1"][..], "--seed"),
+        (&["run", "tiny", "--replication", "-2"][..], "--replication"),
+        (&["run", "tiny", "--max-events", "-5"][..], "--max-events"),
+        (
+            &["sweep", "tiny", "--replications", "-1"][..],
+            "--replications",
+        ),
+        (&["sweep", "tiny", "--threads", "-4"][..], "--threads"),
+    ] {
+        let e = refused(args, &[flag]);
+        assert!(!e.contains("-- -"), "{e}");
+    }
+}
+
+#[test]
+fn shard_rows_edited_to_values_no_run_writes_are_refused_not_a_panic() {
+    // 1e308 in a score made the chart's ticks overflow: a panic.
+    let dir = TempDir::new("bad-merge-huge");
+    let shard = |k: u32| {
+        let out = dir.join(&format!("s{k}"));
+        let o = baogong(&[
+            "sweep",
+            "tiny",
+            "--replications",
+            "4",
+            "--shard",
+            &format!("{k}/2"),
+            "--out",
+            &out.display().to_string(),
+        ]);
+        super::cli::assert_exit(&o, 0);
+        out
+    };
+    let (a, b) = (shard(1), shard(2));
+    let csv = a.join("replications.csv");
+    let text = std::fs::read_to_string(&csv).expect("rows");
+    let edited: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                return l.to_string();
+            }
+            let mut f: Vec<&str> = l.split(',').collect();
+            f[4] = "1e308";
+            f.join(",")
+        })
+        .collect();
+    std::fs::write(&csv, edited.join("\n") + "\n").expect("write");
+    let out = dir.join("merged");
+    let e = refused(
+        &[
+            "merge",
+            &a.display().to_string(),
+            &b.display().to_string(),
+            "--out",
+            &out.display().to_string(),
+        ],
+        &[&format!(
+            "{}:2: column `score`: 1e308 is larger than any value a run writes",
+            csv.display()
+        )],
+    );
+    assert!(!e.contains("panicked"), "{e}");
 }
