@@ -516,40 +516,37 @@ impl World<'_> {
     pub(crate) fn arrive(&mut self, now: SimTime, id: u32, s: &mut Scheduler<CityEvent>) {
         let nc = self.nc;
         let sh = self.road.remove(id);
-        // The shipment's amounts, then when they were made.
-        let mut goods = self.road.spare.pop().unwrap_or_default();
-        goods.clear();
-        let (amounts, made) = self.road.goods(id as usize, nc);
-        goods.extend_from_slice(amounts);
-        goods.extend_from_slice(made);
-        let (amounts, made) = goods.split_at(nc);
+        // Goods from outside travel chilled or frozen: their shelf life
+        // starts when they arrive. (The shipment's block is read in place:
+        // its id is reused only by a shipment sent after these reads.)
+        let outside = matches!(sh.kind, ShipKind::Transfer | ShipKind::Reserve);
         let t = now.0 as i64;
-        if matches!(sh.kind, ShipKind::Transfer | ShipKind::Reserve) {
+        let lot = |w: &World, c: usize| {
+            let (made, g) = w.road.lot(id as usize, nc, c);
+            (if outside { t } else { made }, g)
+        };
+        if outside {
             for c in 0..nc {
-                self.m.balance[c].inflow_g += amounts[c];
+                let g = lot(self, c).1;
+                self.m.balance[c].inflow_g += g;
                 if sh.kind == ShipKind::Transfer {
-                    self.bureau.transfer_pending[c] -= amounts[c];
-                    self.m.transfer[c] += amounts[c];
+                    self.bureau.transfer_pending[c] -= g;
+                    self.m.transfer[c] += g;
                 } else {
-                    self.bureau.reserve_pending[c] -= amounts[c];
+                    self.bureau.reserve_pending[c] -= g;
                 }
             }
         }
-        // Goods from outside travel chilled or frozen: their shelf life
-        // starts when they arrive.
-        let made = |c: usize| match sh.kind {
-            ShipKind::Transfer | ShipKind::Reserve => t,
-            _ => made[c],
-        };
         match sh.dest {
             Dest::Store(st) => {
                 let st = st as usize;
                 let d = self.sc.city.stores[st].district;
                 for c in 0..nc {
+                    let (made, g) = lot(self, c);
                     let i = st * nc + c;
-                    self.stores.stock[i].add(made(c), amounts[c]);
-                    self.stores.pending[i] -= amounts[c];
-                    self.m.daily[d * nc + c][DELIVERED] += amounts[c];
+                    self.stores.stock[i].add(made, g);
+                    self.stores.pending[i] -= g;
+                    self.m.daily[d * nc + c][DELIVERED] += g;
                     if !self.shelf_empty(i) {
                         self.stockout_stop(i, now);
                     }
@@ -558,19 +555,19 @@ impl World<'_> {
             Dest::Supplier(sp) => {
                 let sp = sp as usize;
                 for c in 0..nc {
-                    self.depots.stock[sp * nc + c].add(made(c), amounts[c]);
+                    let (made, g) = lot(self, c);
+                    self.depots.stock[sp * nc + c].add(made, g);
                     if sh.kind == ShipKind::Production {
-                        self.depots.inbound[sp * nc + c] -= amounts[c];
+                        self.depots.inbound[sp * nc + c] -= g;
                     }
                 }
                 self.dispatch(now, Origin::Supplier(sp as u32), s);
             }
             Dest::Point(p) => {
-                let lots: Vec<(i64, i64)> = (0..nc).map(|c| (made(c), amounts[c])).collect();
+                let lots: Vec<(i64, i64)> = (0..nc).map(|c| lot(self, c)).collect();
                 self.point_arrival(now, p, &lots, s);
             }
         }
-        self.recycle(goods);
     }
 
     /// Moves point stock back to a store (a point closes).

@@ -361,9 +361,11 @@ impl Road {
         &self.goods[2 * nc * id..2 * nc * id + nc]
     }
 
-    /// Shipment `id`'s amounts and the mean time they were made [s].
-    pub(crate) fn goods(&self, id: usize, nc: usize) -> (&[i64], &[i64]) {
-        self.goods[2 * nc * id..2 * nc * (id + 1)].split_at(nc)
+    /// When shipment `id`'s goods of category `c` were made (their mean
+    /// [s]) and how many grams it carries (`nc` categories).
+    pub(crate) fn lot(&self, id: usize, nc: usize, c: usize) -> (i64, i64) {
+        let block = 2 * nc * id;
+        (self.goods[block + nc + c], self.goods[block + c])
     }
 
     /// Puts a shipment on the road; returns its id.
@@ -387,7 +389,7 @@ impl Road {
     }
 
     /// Takes shipment `id` off the road (it arrived); its goods stay readable
-    /// until its id is reused.
+    /// until its id is reused by the next shipment put on the road.
     pub(crate) fn remove(&mut self, id: u32) -> Shipment {
         self.free.push(id);
         let sh = &mut self.shipments[id as usize];
