@@ -17,11 +17,13 @@
 //!   change in one source never shifts the draws of another (common random
 //!   numbers).
 
+mod prefetch;
 mod queue;
 mod rng;
 mod sim;
 mod time;
 
+pub use prefetch::{prefetch, prefetch_slice};
 pub use queue::{EventKey, EventQueue};
 pub use rng::{RngStreams, SimRng, StreamId, derive_seed};
 pub use sim::{Model, Scheduler, SchedulingError, Simulation};

@@ -21,10 +21,12 @@ mod midnight;
 mod orders;
 mod outcome;
 mod panic;
+mod prefetch;
 mod replenish;
 mod riders;
 mod sales;
 pub mod score;
+mod shelves;
 mod stock;
 mod world;
 

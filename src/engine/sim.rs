@@ -13,6 +13,19 @@ pub trait Model {
 
     /// Handles one event at time `now`; new events go through `sched`.
     fn handle(&mut self, now: SimTime, event: Self::Event, sched: &mut Scheduler<Self::Event>);
+
+    /// A hint of the events to come (unless the event being handled now
+    /// schedules earlier ones): `next` is handled after the current event
+    /// and `then` after `next`. The model may name the memory they will
+    /// read with [`prefetch`](super::prefetch), so that it arrives while
+    /// the current event is handled: for `then`, rows it can find without
+    /// reading memory that may be far; for `next`, also what those rows
+    /// point to (asked for one event earlier, they are near by now). It
+    /// must change nothing; the default does nothing.
+    #[inline]
+    fn prefetch(&self, next: &Self::Event, then: Option<&Self::Event>) {
+        let _ = (next, then);
+    }
 }
 
 /// Why an event could not be scheduled.
@@ -110,6 +123,9 @@ impl<M: Model> Simulation<M> {
     /// Hands `event`, just popped at time `t`, to the model.
     #[inline]
     fn handle(&mut self, t: SimTime, event: M::Event) {
+        if let (Some(next), then) = self.sched.queue.peek_near() {
+            self.model.prefetch(next, then);
+        }
         self.sched.now = t;
         self.processed += 1;
         self.model.handle(t, event, &mut self.sched);

@@ -154,7 +154,7 @@ impl World<'_> {
             // reports, depots, goods on the road to them, ordered from bases.
             let reported: i64 = self.stores.reported.iter().skip(c).step_by(nc).sum();
             let depot: i64 = (0..sups.len())
-                .map(|i| self.depots.stock[i * nc + c].total() + self.depots.inbound[i * nc + c])
+                .map(|i| self.depots.stock.total(i * nc + c) + self.depots.inbound[i * nc + c])
                 .sum();
             let road: i64 = self
                 .road

@@ -321,9 +321,7 @@ impl World<'_> {
                 unserved: 0,
                 unserved_wait_s: 0,
             });
-            self.resp
-                .point_stock
-                .extend(std::iter::repeat_with(Default::default).take(nc));
+            self.resp.point_stock.extend_empty(nc);
             self.resp.point_pending.extend(std::iter::repeat_n(0, nc));
             ids.push(id);
         }
@@ -334,9 +332,8 @@ impl World<'_> {
             if self.resp.closures[a as usize].serving {
                 for &op in &self.resp.closures[a as usize].points.clone() {
                     for k in 0..nc {
-                        let mut lots =
-                            std::mem::take(&mut self.resp.point_stock[op as usize * nc + k]);
-                        self.resp.point_stock[first * nc + k].absorb(&mut lots);
+                        let mut lots = self.resp.point_stock.take_all(op as usize * nc + k);
+                        self.resp.point_stock.absorb(first * nc + k, &mut lots);
                     }
                 }
                 self.stop_serving(now, a);
@@ -505,9 +502,9 @@ impl World<'_> {
     /// Whether point `p` holds any goods.
     fn point_has_goods(&self, p: usize) -> bool {
         let nc = self.nc;
-        self.resp.point_stock[p * nc..(p + 1) * nc]
+        self.resp.point_stock.totals()[p * nc..(p + 1) * nc]
             .iter()
-            .any(|l| l.total() > 0)
+            .any(|&g| g > 0)
     }
 
     /// Starts services while riders are free, in working hours, and the
@@ -574,7 +571,7 @@ impl World<'_> {
                 if want <= 0 {
                     continue; // (a take of nothing changes nothing)
                 }
-                let (got, _) = self.resp.point_stock[pi * nc + c].take(want);
+                let (got, _) = self.resp.point_stock.take(pi * nc + c, want);
                 self.homes.pantry[b * nc + c] += got;
                 self.m.daily[d * nc + c][POINT] += got;
                 self.resp.closures[cl].handed_out[c] += got;
@@ -661,7 +658,7 @@ impl World<'_> {
                 for c in 0..nc {
                     let target =
                         (self.resp.points[pi].need[c] as f64 * point_cover_days(self.sc, c)) as i64;
-                    let have = self.resp.point_stock[pi * nc + c].total()
+                    let have = self.resp.point_stock.total(pi * nc + c)
                         + self.resp.point_pending[pi * nc + c];
                     let gap = target - have;
                     if gap <= 0 {
@@ -726,12 +723,12 @@ impl World<'_> {
         for &st in sup {
             self.stores.fleet[st as usize]
                 .queue
-                .retain(|o| match o.dest {
+                .retain(|dest, kind, amounts| match dest {
                     Dest::Point(p)
-                        if o.kind == ShipKind::PointSupply
+                        if kind == ShipKind::PointSupply
                             && points[p as usize].closure as usize == ci =>
                     {
-                        for (c, &a) in o.amounts.iter().enumerate() {
+                        for (c, &a) in amounts.iter().enumerate() {
                             pending[p as usize * nc + c] -= a;
                         }
                         false
@@ -756,7 +753,7 @@ impl World<'_> {
         for (c, &(made, g)) in lots.iter().enumerate() {
             self.resp.point_pending[pi * nc + c] -= g;
             self.m.daily[d * nc + c][DELIVERED] += g;
-            self.resp.point_stock[pi * nc + c].add(made, g);
+            self.resp.point_stock.add(pi * nc + c, made, g);
         }
         if self.resp.points[pi].open {
             if self.resp.closures[cl].first_goods.is_none() && lots.iter().any(|l| l.1 > 0) {

@@ -8,7 +8,7 @@
 
 use std::collections::VecDeque;
 
-use crate::engine::SimTime;
+use crate::engine::{SimTime, prefetch};
 
 /// A FIFO queue in front of `servers` identical servers.
 #[derive(Debug, Clone)]
@@ -31,6 +31,17 @@ impl<T> ServerQueue<T> {
             arrived: 0,
             started: 0,
             wait_sum_s: 0,
+        }
+    }
+
+    /// Asks for the ends of the queue, where the next customer joins and
+    /// the next leaves (see [`prefetch`](crate::engine::prefetch)).
+    pub fn prefetch(&self) {
+        if let Some(e) = self.waiting.back() {
+            prefetch(e);
+        }
+        if let Some(e) = self.waiting.front() {
+            prefetch(e);
         }
     }
 

@@ -23,7 +23,7 @@ impl World<'_> {
             } else {
                 self.m.reports.on_time += 1;
                 for c in 0..nc {
-                    self.stores.reported[st * nc + c] = self.stores.stock[st * nc + c].total();
+                    self.stores.reported[st * nc + c] = self.stores.stock.total(st * nc + c);
                 }
             }
         }

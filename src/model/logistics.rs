@@ -18,7 +18,7 @@ use crate::engine::{Scheduler, SimDuration, SimTime};
 
 /// Most waiting orders a vehicle looks through to plan one route (counting
 /// only those that want something the origin can load now).
-const LOOK_AHEAD: usize = 64;
+pub(crate) const LOOK_AHEAD: usize = 64;
 
 /// Most spare vectors kept for shipments to reuse.
 const SPARE: usize = 4096;
@@ -131,12 +131,12 @@ impl World<'_> {
             Origin::Supplier(i) => {
                 let i = i as usize;
                 if self.sc.city.suppliers[i].is_depot() {
-                    self.depots.stock[i * nc + c].total()
+                    self.depots.stock.total(i * nc + c)
                 } else {
                     self.depots.capacity_left[i * nc + c]
                 }
             }
-            Origin::Store(i) => self.stores.stock[i as usize * nc + c].total(),
+            Origin::Store(i) => self.stores.stock.total(i as usize * nc + c),
             Origin::Outside => 0,
         }
     }
@@ -149,7 +149,7 @@ impl World<'_> {
             Origin::Supplier(i) => {
                 let i = i as usize;
                 if self.sc.city.suppliers[i].is_depot() {
-                    self.depots.stock[i * nc + c].take(g).1
+                    self.depots.stock.take(i * nc + c, g).1
                 } else {
                     self.depots.capacity_left[i * nc + c] -= g;
                     self.m.produced[c] += g;
@@ -157,7 +157,7 @@ impl World<'_> {
                     now.0 as i64
                 }
             }
-            Origin::Store(i) => self.stores.stock[i as usize * nc + c].take(g).1,
+            Origin::Store(i) => self.stores.stock.take(i as usize * nc + c, g).1,
             Origin::Outside => now.0 as i64,
         }
     }
@@ -224,7 +224,7 @@ impl World<'_> {
             let Some(first) = anchor else {
                 return;
             };
-            let first_dest = queue[first].dest;
+            let first_dest = queue.dest(first);
             let area = queue.area(first);
             let (travel, gate_h) = self.route_delays(origin, first_dest);
             let tr = &self.sc.transport;
@@ -267,7 +267,7 @@ impl World<'_> {
                 // What fits, in proportion to what is wanted of each category
                 // (no category waits behind another).
                 let mut total = 0;
-                let amounts = &self.fleet(origin).queue[j].amounts;
+                let amounts = self.fleet(origin).queue.amounts(j);
                 for c in 0..nc {
                     x.want[c] = amounts[c].min(self.available(origin, c)).max(0);
                     total += x.want[c];
@@ -302,7 +302,7 @@ impl World<'_> {
                     }
                 }
                 let queue = &mut self.fleet_mut(origin).queue;
-                let (dest, kind) = (queue[j].dest, queue[j].kind);
+                let (dest, kind) = (queue.dest(j), queue.kind(j));
                 x.done.push(j);
                 if queue.serve(j, &load) {
                     // Served in part: to the back of the queue, so that the
@@ -544,7 +544,7 @@ impl World<'_> {
                 for c in 0..nc {
                     let (made, g) = lot(self, c);
                     let i = st * nc + c;
-                    self.stores.stock[i].add(made, g);
+                    self.stores.stock.add(i, made, g);
                     self.stores.pending[i] -= g;
                     self.m.daily[d * nc + c][DELIVERED] += g;
                     if !self.shelf_empty(i) {
@@ -556,7 +556,7 @@ impl World<'_> {
                 let sp = sp as usize;
                 for c in 0..nc {
                     let (made, g) = lot(self, c);
-                    self.depots.stock[sp * nc + c].add(made, g);
+                    self.depots.stock.add(sp * nc + c, made, g);
                     if sh.kind == ShipKind::Production {
                         self.depots.inbound[sp * nc + c] -= g;
                     }
@@ -574,8 +574,8 @@ impl World<'_> {
     pub(crate) fn return_to_store(&mut self, store: usize, point: usize) {
         let nc = self.nc;
         for c in 0..nc {
-            let mut lots = std::mem::take(&mut self.resp.point_stock[point * nc + c]);
-            self.stores.stock[store * nc + c].absorb(&mut lots);
+            let mut lots = self.resp.point_stock.take_all(point * nc + c);
+            self.stores.stock.absorb(store * nc + c, &mut lots);
         }
     }
 }

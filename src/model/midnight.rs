@@ -23,9 +23,7 @@ impl World<'_> {
             &mut self.depots.stock,
             &mut self.resp.point_stock,
         ] {
-            for (i, lots) in stock.iter_mut().enumerate() {
-                spoiled[i % nc] += lots.age_day(t, life(i % nc));
-            }
+            stock.age_day(t, |i| life(i % nc), |i, g| spoiled[i % nc] += g);
         }
         for (c, &g) in spoiled.iter().enumerate() {
             self.m.spoiled[c] += g;
@@ -97,7 +95,7 @@ impl World<'_> {
         let mut store_stock = vec![0i64; nd * nc];
         for (s, st) in sc.city.stores.iter().enumerate() {
             for c in 0..nc {
-                store_stock[st.district * nc + c] += self.stores.stock[s * nc + c].total();
+                store_stock[st.district * nc + c] += self.stores.stock.total(s * nc + c);
             }
         }
         let mut pantry = vec![0i64; nd * nc];
@@ -200,7 +198,7 @@ impl World<'_> {
                 served += now[2] - mark[2];
                 *mark = now;
                 stock += (0..nc)
-                    .map(|c| self.resp.point_stock[p as usize * nc + c].total())
+                    .map(|c| self.resp.point_stock.total(p as usize * nc + c))
                     .sum::<i64>();
             }
             let (out_s, vans) = cl.suppliers.iter().fold((0u64, 0u64), |(o, v), &st| {

@@ -22,12 +22,11 @@ impl World<'_> {
                 ));
             }
         };
-        let totals = |v: &[super::stock::Lots]| v.iter().map(|l| l.total()).collect::<Vec<_>>();
         check("pantry of building", &self.homes.pantry);
         check("online orders of building", &self.homes.online);
-        check("store", &totals(&self.stores.stock));
-        check("supplier", &totals(&self.depots.stock));
-        check("point", &totals(&self.resp.point_stock));
+        check("store", self.stores.stock.totals());
+        check("supplier", self.depots.stock.totals());
+        check("point", self.resp.point_stock.totals());
         check("pending order of store", &self.stores.pending);
         check("pending order of point", &self.resp.point_pending);
         check("goods on order by depot", &self.depots.inbound);

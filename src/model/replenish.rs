@@ -31,7 +31,7 @@ impl World<'_> {
                 let own = if sealed { 0 } else { self.stores.normal[i] };
                 let daily = (own + self.stores.duty[i]) as f64;
                 let cover = store_cover_days(sc, c);
-                let position = (self.stores.stock[i].total() + self.stores.pending[i]) as f64;
+                let position = (self.stores.stock.total(i) + self.stores.pending[i]) as f64;
                 if position < sc.plan.reorder_point_days.min(cover) * daily {
                     *a = (cover * daily - position).max(0.0) as i64;
                 }
@@ -108,7 +108,7 @@ impl World<'_> {
                 let owed = self
                     .queued(Origin::Supplier(d as u32), c)
                     .min((draw * cover) as i64);
-                let position = self.depots.stock[i].total() + self.depots.inbound[i] - owed;
+                let position = self.depots.stock.total(i) + self.depots.inbound[i] - owed;
                 *w = (target - position).max(0);
             }
             if want.iter().all(|&w| w == 0) {

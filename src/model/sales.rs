@@ -243,7 +243,7 @@ impl World<'_> {
                     let i = s * nc + c;
                     let asked = x.dem_in[i] as f64 * cap_ratio + x.dem_on[i] as f64 * rr;
                     let stock_ratio = if asked > 0.0 {
-                        (self.stores.stock[i].total() as f64 / asked).min(1.0)
+                        (self.stores.stock.total(i) as f64 / asked).min(1.0)
                     } else {
                         1.0
                     };
@@ -303,7 +303,7 @@ impl World<'_> {
                     let i = s * nc + c;
                     let g = x.sold[i];
                     if g > 0 {
-                        let (taken, _) = self.stores.stock[i].take(g);
+                        let (taken, _) = self.stores.stock.take(i, g);
                         debug_assert_eq!(taken, g);
                         self.m.sold[c] += g;
                         self.bureau.sales_today[c] += g;
@@ -334,7 +334,7 @@ impl World<'_> {
     /// normal day's sales left (crumbs of rationing do not fill a shelf).
     pub(crate) fn shelf_empty(&self, i: usize) -> bool {
         let day = self.stores.normal[i] + self.stores.duty[i];
-        self.stores.stock[i].total() * 100 < day.max(1)
+        self.stores.stock.total(i) * 100 < day.max(1)
     }
 
     /// Starts counting a stock-out of store-category `i` (if not counting).

@@ -21,6 +21,7 @@ use super::metrics::{
     TraceSink,
 };
 use super::riders::RiderPool;
+use super::shelves::Shelves;
 use super::stock::Lots;
 use crate::engine::{
     DAY, HOUR, Model, RngStreams, Scheduler, SimDuration, SimRng, SimTime, StreamId,
@@ -284,7 +285,7 @@ pub(crate) const FRESH_DAYS: f64 = 30.0;
 #[derive(Debug)]
 pub(crate) struct Stores {
     /// Stock per store × category.
-    pub(crate) stock: Vec<Lots>,
+    pub(crate) stock: Shelves,
     /// Ordered and not yet arrived [g].
     pub(crate) pending: Vec<i64>,
     /// Normal daily sales: the need of the buildings that shop there [g/day].
@@ -311,7 +312,7 @@ pub(crate) struct Stores {
 #[derive(Debug)]
 pub(crate) struct Depots {
     /// Stock per supplier × category (depots only).
-    pub(crate) stock: Vec<Lots>,
+    pub(crate) stock: Shelves,
     /// Normal daily throughput: the normal sales of the stores a depot
     /// serves [g/day].
     pub(crate) normal: Vec<i64>,
@@ -347,7 +348,7 @@ pub(crate) struct Road {
     pub(crate) shipments: Vec<Shipment>,
     /// Per shipment, its amounts per category [g], then the mean time they
     /// were made per category [s]: `2 × nc` figures a shipment.
-    goods: Vec<i64>,
+    pub(crate) goods: Vec<i64>,
     pub(crate) free: Vec<u32>,
     /// Vectors of orders and routes, for the next ones to reuse.
     pub(crate) spare: Vec<Vec<i64>>,
@@ -457,7 +458,7 @@ pub(crate) struct Response {
     pub(crate) active: usize,
     pub(crate) points: Vec<Point>,
     /// Stock per point × category.
-    pub(crate) point_stock: Vec<Lots>,
+    pub(crate) point_stock: Shelves,
     /// Ordered for a point and not yet arrived [g].
     pub(crate) point_pending: Vec<i64>,
 }
@@ -746,7 +747,7 @@ impl<'a> World<'a> {
                 reported: Vec::new(),
             },
             depots: Depots {
-                stock: sup_stock,
+                stock: sup_stock.into_iter().collect(),
                 normal: sup_normal,
                 duty: vec![0; nsup * nc],
                 inbound: vec![0; nsup * nc],
@@ -790,7 +791,7 @@ impl<'a> World<'a> {
             },
             m: Acc::default(),
         };
-        w.stores.reported = w.stores.stock.iter().map(Lots::total).collect();
+        w.stores.reported = w.stores.stock.totals().to_vec();
         w.m.daily = vec![[0; DAILY]; nd * nc];
         for v in [
             &mut w.m.need,
@@ -869,11 +870,10 @@ impl<'a> World<'a> {
     pub(crate) fn goods_on_hand(&self, c: usize) -> i64 {
         let nc = self.nc;
         let col = |v: &[i64]| v.iter().skip(c).step_by(nc).sum::<i64>();
-        let lots = |v: &[Lots]| v.iter().skip(c).step_by(nc).map(Lots::total).sum::<i64>();
         let mut total = col(&self.homes.pantry)
-            + lots(&self.stores.stock)
-            + lots(&self.resp.point_stock)
-            + lots(&self.depots.stock);
+            + col(self.stores.stock.totals())
+            + col(self.resp.point_stock.totals())
+            + col(self.depots.stock.totals());
         for (id, sh) in self.road.shipments.iter().enumerate() {
             if sh.live && !matches!(sh.kind, ShipKind::Transfer | ShipKind::Reserve) {
                 total += self.road.amounts(id, nc)[c];
@@ -1151,6 +1151,13 @@ pub(crate) enum Stream {
 
 impl Model for World<'_> {
     type Event = CityEvent;
+
+    fn prefetch(&self, next: &CityEvent, then: Option<&CityEvent>) {
+        self.prefetch_next(next);
+        if let Some(then) = then {
+            self.prefetch_then(then);
+        }
+    }
 
     fn handle(&mut self, now: SimTime, event: CityEvent, s: &mut Scheduler<CityEvent>) {
         if self.trace.is_some() || self.sink.is_some() {
