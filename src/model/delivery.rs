@@ -40,7 +40,9 @@ impl<T> ServerQueue<T> {
         if let Some(e) = self.waiting.back() {
             prefetch(e);
         }
-        if let Some(e) = self.waiting.front() {
+        if self.waiting.len() > 4
+            && let Some(e) = self.waiting.front()
+        {
             prefetch(e);
         }
     }

@@ -130,7 +130,7 @@ impl World<'_> {
         match origin {
             Origin::Supplier(i) => {
                 let i = i as usize;
-                if self.sc.city.suppliers[i].is_depot() {
+                if self.depots.is_depot[i] {
                     self.depots.stock.total(i * nc + c)
                 } else {
                     self.depots.capacity_left[i * nc + c]
@@ -148,7 +148,7 @@ impl World<'_> {
         match origin {
             Origin::Supplier(i) => {
                 let i = i as usize;
-                if self.sc.city.suppliers[i].is_depot() {
+                if self.depots.is_depot[i] {
                     self.depots.stock.take(i * nc + c, g).1
                 } else {
                     self.depots.capacity_left[i * nc + c] -= g;

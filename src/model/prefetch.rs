@@ -8,6 +8,10 @@
 //! The event after next names its rows ([`World::prefetch_then`]); by the
 //! next event those rows are near, so what they point to can be named too
 //! ([`World::prefetch_next`]). Nothing here changes the world.
+//!
+//! Every line named takes one of the processor's few outstanding misses,
+//! so only rows that are far are named: the records of the fleets and
+//! stores are few and stay near, and are read without a hint.
 
 use super::world::*;
 use crate::engine::{prefetch, prefetch_slice};
@@ -16,8 +20,13 @@ use crate::engine::{prefetch, prefetch_slice};
 /// vehicle comes back: a route's first stops are nearly always among them.
 const FRONT: usize = 4;
 
-/// The most cache lines named for one table row list.
-const MAX_LINES: usize = 16;
+/// Tags at the front of a queue asked for ahead of a vehicle's return: a
+/// route's stops are nearly always among them (the planner may look
+/// further; those are read without a hint).
+const TAGS: usize = 16;
+
+/// The most cache lines named for one list a point keeps.
+const MAX_LINES: usize = 4;
 
 /// Names `xs` up to [`MAX_LINES`] lines.
 fn some_of<T>(xs: &[T]) {
@@ -26,6 +35,13 @@ fn some_of<T>(xs: &[T]) {
 }
 
 impl World<'_> {
+    /// Asks for point `p`'s record.
+    fn point(&self, p: usize) {
+        if let Some(pt) = self.resp.points.get(p) {
+            prefetch_slice(std::slice::from_ref(pt));
+        }
+    }
+
     /// Rows the event after next reads, found without reading them.
     pub(crate) fn prefetch_then(&self, event: &CityEvent) {
         let nc = self.nc;
@@ -42,16 +58,10 @@ impl World<'_> {
                 if let Some(h) = self.homes.households.get(b) {
                     prefetch(h);
                 }
-                if let Some(pt) = self.resp.points.get(p) {
-                    prefetch_slice(std::slice::from_ref(pt));
-                }
-                self.resp.point_stock.prefetch(row(p), false);
+                self.resp.point_stock.prefetch(row(p));
+                self.point(p);
             }
-            CityEvent::OrderArrive { point } => {
-                if let Some(pt) = self.resp.points.get(point as usize) {
-                    prefetch_slice(std::slice::from_ref(pt));
-                }
-            }
+            CityEvent::OrderArrive { point } => self.point(point as usize),
             CityEvent::Arrive { shipment } => {
                 let id = shipment as usize;
                 if let Some(sh) = self.road.shipments.get(id) {
@@ -70,12 +80,12 @@ impl World<'_> {
                     Origin::Outside => None,
                 };
                 if let Some(f) = fleet {
-                    f.queue.prefetch_tags(super::logistics::LOOK_AHEAD);
+                    f.queue.prefetch_tags(TAGS);
                 }
             }
             CityEvent::Replenish { store } => {
                 let st = store as usize;
-                self.stores.stock.prefetch(row(st), false);
+                self.stores.stock.prefetch(row(st));
                 for t in [&self.stores.pending, &self.stores.normal, &self.stores.duty] {
                     if let Some(r) = t.get(row(st)) {
                         prefetch_slice(r);
@@ -94,7 +104,7 @@ impl World<'_> {
         match *event {
             CityEvent::ServiceDone { point, .. } => {
                 let p = point as usize;
-                self.resp.point_stock.prefetch(row(p), true);
+                self.resp.point_stock.prefetch_held(row(p));
                 if let Some(pt) = self.resp.points.get(p) {
                     pt.queue.prefetch();
                 }
@@ -117,7 +127,7 @@ impl World<'_> {
                 if let Dest::Store(st) = sh.dest {
                     let st = st as usize;
                     let r = row(st);
-                    self.stores.stock.prefetch(r.clone(), false);
+                    self.stores.stock.prefetch(r.clone());
                     for t in [&self.stores.pending, &self.stores.normal, &self.stores.duty] {
                         if let Some(r) = t.get(r.clone()) {
                             prefetch_slice(r);
@@ -125,9 +135,7 @@ impl World<'_> {
                     }
                     for (c, &g) in goods.iter().enumerate() {
                         if g > 0 {
-                            self.stores
-                                .stock
-                                .prefetch(st * nc + c..st * nc + c + 1, true);
+                            self.stores.stock.prefetch_lots(st * nc + c);
                         }
                     }
                 }
@@ -142,7 +150,8 @@ impl World<'_> {
                     f.queue.prefetch_front(FRONT);
                 }
             }
-            _ => self.prefetch_then(event),
+            // Named already as the event after next, or rare.
+            _ => {}
         }
     }
 }

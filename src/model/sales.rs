@@ -21,8 +21,11 @@ pub(crate) const TRIES: usize = 3;
 /// allocates nothing.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    /// This round's tries: the buildings' tries, cut down pass by pass.
-    tries: Vec<[u32; TRIES]>,
+    /// The buildings that try a store in the pass under way, after the
+    /// first (which all buildings that may shop take part in).
+    act: Vec<u32>,
+    /// The same, for the pass being gathered.
+    act_next: Vec<u32>,
     /// What each building still wants in a store this round [g].
     want: Vec<i64>,
     noise: Vec<f64>,
@@ -106,12 +109,9 @@ impl World<'_> {
                 self.districts.hoard[i / nc],
             )
         }));
-        // What each building still wants in a store this round, and where
-        // it tries next: `want` is read only for buildings whose first try
-        // is a store.
+        // What each building still wants in a store this round: read only
+        // for buildings whose first try is a store.
         x.want.resize(nb * nc, 0);
-        x.tries.clear();
-        x.tries.extend_from_slice(&self.homes.tries);
         zero(&mut x.online_total, nd);
         // The first pass's demand per store, gathered on the way.
         zero(&mut x.dem_in, ns * nc);
@@ -120,7 +120,7 @@ impl World<'_> {
             if let Some(meal) = meal.as_mut() {
                 self.eat(b, meal);
             }
-            let t = x.tries[b];
+            let t = self.homes.tries[b];
             if t[0] == NONE {
                 continue;
             }
@@ -205,24 +205,41 @@ impl World<'_> {
         for pass in 0..TRIES {
             let online = pass == 0;
             if pass > 0 {
+                // The buyers of the stores short in the last pass try their
+                // next store: from the stores' lists of shoppers after the
+                // first pass, from the last pass's buyers after that (each
+                // building found once: at the store it tried last).
                 zero(&mut x.dem_in, ns * nc);
                 zero(&mut x.dem_on, ns * nc);
-                let mut any = false;
-                for b in 0..nb {
-                    let s = x.tries[b][pass];
-                    let p = x.tries[b][pass - 1];
-                    if s == NONE || p == NONE || !x.short[p as usize] {
-                        x.tries[b][pass] = NONE;
-                        continue;
+                let tries = &self.homes.tries;
+                let trying = |b: u32, short: &[bool]| {
+                    let t = tries[b as usize];
+                    t[pass] != NONE && short[t[pass - 1] as usize]
+                };
+                x.act_next.clear();
+                if pass == 1 {
+                    for (st, list) in self.stores.shoppers.iter().enumerate() {
+                        if x.short[st] {
+                            x.act_next.extend(list.iter().copied().filter(|&b| {
+                                tries[b as usize][0] == st as u32 && trying(b, &x.short)
+                            }));
+                        }
                     }
-                    let (s, row) = (s as usize * nc, b * nc);
+                } else {
+                    x.act_next
+                        .extend(x.act.iter().copied().filter(|&b| trying(b, &x.short)));
+                }
+                std::mem::swap(&mut x.act, &mut x.act_next);
+                if x.act.is_empty() {
+                    break;
+                }
+                // (Sums of grams: the order buildings are added in does not
+                // change them.)
+                for &b in &x.act {
+                    let (s, row) = (tries[b as usize][pass] as usize * nc, b as usize * nc);
                     for (d, w) in x.dem_in[s..s + nc].iter_mut().zip(&x.want[row..row + nc]) {
                         *d += w;
                     }
-                    any = true;
-                }
-                if !any {
-                    break;
                 }
             }
             // Fill ratios per store and category: staff capacity for
@@ -256,8 +273,11 @@ impl World<'_> {
             }
             zero(&mut x.sold, ns * nc);
             zero(&mut x.sold_on, ns * nc);
-            for b in 0..nb {
-                let s = x.tries[b][pass];
+            // The first pass's buyers are every building that may shop.
+            let buyers = if pass == 0 { nb } else { x.act.len() };
+            for k in 0..buyers {
+                let b = if pass == 0 { k } else { x.act[k] as usize };
+                let s = self.homes.tries[b][pass];
                 if s == NONE {
                     continue;
                 }

@@ -10,7 +10,7 @@
 //! goes through here.
 
 use super::stock::Lots;
-use crate::engine::prefetch_slice;
+use crate::engine::{prefetch, prefetch_slice};
 
 /// Stock per holder × category, in lots, with the totals apart.
 #[derive(Debug, Clone, Default)]
@@ -99,13 +99,31 @@ impl Shelves {
         }
     }
 
-    /// Asks for the totals of `range` ahead of their use, and for its lots
-    /// too when `lots` (see [`prefetch`](crate::engine::prefetch)).
-    pub(crate) fn prefetch(&self, range: std::ops::Range<usize>, lots: bool) {
-        if let Some(row) = self.totals.get(range.clone()) {
-            prefetch_slice(row);
+    /// Asks for the lots of `i` ahead of their use.
+    pub(crate) fn prefetch_lots(&self, i: usize) {
+        if let Some(l) = self.lots.get(i) {
+            prefetch(l);
         }
-        if lots && let Some(row) = self.lots.get(range) {
+    }
+
+    /// Asks for the lots of the holders in `range` that hold anything (the
+    /// totals read, so best once [`Shelves::prefetch`] brought them).
+    pub(crate) fn prefetch_held(&self, range: std::ops::Range<usize>) {
+        let (Some(lots), Some(totals)) = (self.lots.get(range.clone()), self.totals.get(range))
+        else {
+            return;
+        };
+        for (l, &g) in lots.iter().zip(totals) {
+            if g > 0 {
+                prefetch(l);
+            }
+        }
+    }
+
+    /// Asks for the totals of `range` ahead of their use (see
+    /// [`prefetch`](crate::engine::prefetch)).
+    pub(crate) fn prefetch(&self, range: std::ops::Range<usize>) {
+        if let Some(row) = self.totals.get(range) {
             prefetch_slice(row);
         }
     }

@@ -14,7 +14,7 @@
 
 use rand::RngExt;
 
-use super::config::{Level, Scenario, SupplierKind};
+use super::config::{Level, Scenario, Supplier, SupplierKind};
 use super::delivery::ServerQueue;
 use super::metrics::{
     Balance, ClosureDayRow, CostItem, DailyRow, Happening, ReportStats, TimelineEntry, TraceRow,
@@ -330,6 +330,9 @@ pub(crate) struct Depots {
     pub(crate) budget: Vec<i64>,
     /// Closed until (after `warehouse_closed`).
     pub(crate) closed_until: Vec<SimTime>,
+    /// Whether each supplier is a depot (holds stock; [`Supplier::is_depot`]
+    /// of the city, kept here beside the stock it decides on).
+    pub(crate) is_depot: Vec<bool>,
 }
 
 /// Goods on the road (what it carries: [`Road::goods`]).
@@ -759,6 +762,7 @@ impl<'a> World<'a> {
                     .map(|s| fleet(s.trucks, truck_g))
                     .collect(),
                 budget: vec![0; nsup],
+                is_depot: city.suppliers.iter().map(Supplier::is_depot).collect(),
                 closed_until: vec![SimTime::ZERO; nsup],
             },
             road: Road::default(),
