@@ -5,8 +5,12 @@
 //! cannot be written). A closed stdout (`baogong run | head`) is success.
 
 mod cli;
+mod huge_pages;
 
 use std::process::ExitCode;
+
+#[global_allocator]
+static ALLOCATOR: huge_pages::HugePages = huge_pages::HugePages;
 
 fn main() -> ExitCode {
     cli::main()
