@@ -12,6 +12,9 @@
 //!   clock and hands the event to the model with a [`Scheduler`] through
 //!   which the model schedules further events. Scheduling in the past is an
 //!   error, never a silent reorder.
+//! * [`Model::prefetch`] is told the next two events before the current
+//!   one is handled, so that a model can ask for the memory they will read
+//!   ([`prefetch`], a hint that changes nothing).
 //! * [`RngStreams`] derives one independent, portable generator per
 //!   exogenous source from `(master seed, replication, stream)`, so that a
 //!   change in one source never shifts the draws of another (common random

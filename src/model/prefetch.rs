@@ -35,6 +35,28 @@ fn some_of<T>(xs: &[T]) {
 }
 
 impl World<'_> {
+    /// The vehicles of `origin`.
+    fn fleet_of(&self, origin: Origin) -> Option<&Fleet> {
+        match origin {
+            Origin::Supplier(i) => self.depots.fleet.get(i as usize),
+            Origin::Store(i) => self.stores.fleet.get(i as usize),
+            Origin::Outside => None,
+        }
+    }
+
+    /// Asks for what a store's review and a delivery to it read: its
+    /// stock totals, what it has on order and its daily sales and duty.
+    fn store_rows(&self, st: usize) {
+        let nc = self.nc;
+        let row = st * nc..(st + 1) * nc;
+        self.stores.stock.prefetch(row.clone());
+        for t in [&self.stores.pending, &self.stores.normal, &self.stores.duty] {
+            if let Some(r) = t.get(row.clone()) {
+                prefetch_slice(r);
+            }
+        }
+    }
+
     /// Asks for point `p`'s record.
     fn point(&self, p: usize) {
         if let Some(pt) = self.resp.points.get(p) {
@@ -74,24 +96,11 @@ impl World<'_> {
             CityEvent::VehicleBack { origin } => {
                 // The fleets are few and their records stay near; their
                 // queues' tags are not.
-                let fleet = match origin {
-                    Origin::Supplier(i) => self.depots.fleet.get(i as usize),
-                    Origin::Store(i) => self.stores.fleet.get(i as usize),
-                    Origin::Outside => None,
-                };
-                if let Some(f) = fleet {
+                if let Some(f) = self.fleet_of(origin) {
                     f.queue.prefetch_tags(TAGS);
                 }
             }
-            CityEvent::Replenish { store } => {
-                let st = store as usize;
-                self.stores.stock.prefetch(row(st));
-                for t in [&self.stores.pending, &self.stores.normal, &self.stores.duty] {
-                    if let Some(r) = t.get(row(st)) {
-                        prefetch_slice(r);
-                    }
-                }
-            }
+            CityEvent::Replenish { store } => self.store_rows(store as usize),
             _ => {}
         }
     }
@@ -126,13 +135,7 @@ impl World<'_> {
                 };
                 if let Dest::Store(st) = sh.dest {
                     let st = st as usize;
-                    let r = row(st);
-                    self.stores.stock.prefetch(r.clone());
-                    for t in [&self.stores.pending, &self.stores.normal, &self.stores.duty] {
-                        if let Some(r) = t.get(r.clone()) {
-                            prefetch_slice(r);
-                        }
-                    }
+                    self.store_rows(st);
                     for (c, &g) in goods.iter().enumerate() {
                         if g > 0 {
                             self.stores.stock.prefetch_lots(st * nc + c);
@@ -141,12 +144,7 @@ impl World<'_> {
                 }
             }
             CityEvent::VehicleBack { origin } => {
-                let fleet = match origin {
-                    Origin::Supplier(i) => self.depots.fleet.get(i as usize),
-                    Origin::Store(i) => self.stores.fleet.get(i as usize),
-                    Origin::Outside => None,
-                };
-                if let Some(f) = fleet {
+                if let Some(f) = self.fleet_of(origin) {
                     f.queue.prefetch_front(FRONT);
                 }
             }
