@@ -9,8 +9,9 @@
 //! usual setting), so blocks of at least [`LARGE`] bytes are marked with
 //! `MADV_HUGEPAGE` when they are allocated or grown. Nothing else changes:
 //! the same bytes in the same places, and where the kernel declines (no
-//! huge pages free, another setting) the advice is ignored. Shanghai on one
-//! core runs about 9% faster (results/BENCHMARKS.md).
+//! huge pages free, another setting) the advice is ignored. On one core,
+//! Shanghai ran 8–12% faster with huge pages in runs alternated with and
+//! without them (results/BENCHMARKS.md, "Shanghai: asking for memory ahead").
 
 use std::alloc::{GlobalAlloc, Layout, System};
 
