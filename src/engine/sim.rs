@@ -14,6 +14,10 @@ pub trait Model {
     /// Handles one event at time `now`; new events go through `sched`.
     fn handle(&mut self, now: SimTime, event: Self::Event, sched: &mut Scheduler<Self::Event>);
 
+    /// Whether [`Model::prefetch`] does anything: when not (the default),
+    /// the loop does not even look at the next events.
+    const PREFETCHES: bool = false;
+
     /// A hint of the events to come (unless the event being handled now
     /// schedules earlier ones): `next` is handled after the current event
     /// and `then` after `next`. The model may name the memory they will
@@ -123,7 +127,9 @@ impl<M: Model> Simulation<M> {
     /// Hands `event`, just popped at time `t`, to the model.
     #[inline]
     fn handle(&mut self, t: SimTime, event: M::Event) {
-        if let (Some(next), then) = self.sched.queue.peek_near() {
+        if M::PREFETCHES
+            && let (Some(next), then) = self.sched.queue.peek_near()
+        {
             self.model.prefetch(next, then);
         }
         self.sched.now = t;

@@ -40,6 +40,7 @@ impl<T> ServerQueue<T> {
         if let Some(e) = self.waiting.back() {
             prefetch(e);
         }
+        // (A short queue's front shares the back's line or the one before.)
         if self.waiting.len() > 4
             && let Some(e) = self.waiting.front()
         {

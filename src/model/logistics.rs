@@ -18,7 +18,7 @@ use crate::engine::{Scheduler, SimDuration, SimTime};
 
 /// Most waiting orders a vehicle looks through to plan one route (counting
 /// only those that want something the origin can load now).
-pub(crate) const LOOK_AHEAD: usize = 64;
+const LOOK_AHEAD: usize = 64;
 
 /// Most spare vectors kept for shipments to reuse.
 const SPARE: usize = 4096;
@@ -130,7 +130,7 @@ impl World<'_> {
         match origin {
             Origin::Supplier(i) => {
                 let i = i as usize;
-                if self.depots.is_depot[i] {
+                if self.sc.city.suppliers[i].is_depot() {
                     self.depots.stock.total(i * nc + c)
                 } else {
                     self.depots.capacity_left[i * nc + c]
@@ -148,7 +148,7 @@ impl World<'_> {
         match origin {
             Origin::Supplier(i) => {
                 let i = i as usize;
-                if self.depots.is_depot[i] {
+                if self.sc.city.suppliers[i].is_depot() {
                     self.depots.stock.take(i * nc + c, g).1
                 } else {
                     self.depots.capacity_left[i * nc + c] -= g;

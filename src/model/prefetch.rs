@@ -84,15 +84,7 @@ impl World<'_> {
                 self.point(p);
             }
             CityEvent::OrderArrive { point } => self.point(point as usize),
-            CityEvent::Arrive { shipment } => {
-                let id = shipment as usize;
-                if let Some(sh) = self.road.shipments.get(id) {
-                    prefetch(sh);
-                }
-                if let Some(block) = self.road.goods.get(2 * nc * id..2 * nc * (id + 1)) {
-                    prefetch_slice(block);
-                }
-            }
+            CityEvent::Arrive { shipment } => self.road.prefetch(shipment as usize, nc),
             CityEvent::VehicleBack { origin } => {
                 // The fleets are few and their records stay near; their
                 // queues' tags are not.
@@ -127,13 +119,11 @@ impl World<'_> {
             }
             CityEvent::Arrive { shipment } => {
                 let id = shipment as usize;
-                let (Some(sh), Some(goods)) = (
-                    self.road.shipments.get(id),
-                    self.road.goods.get(2 * nc * id..2 * nc * id + nc),
-                ) else {
+                let Some(sh) = self.road.shipments.get(id) else {
                     return;
                 };
                 if let Dest::Store(st) = sh.dest {
+                    let goods = self.road.amounts(id, nc);
                     let st = st as usize;
                     self.store_rows(st);
                     for (c, &g) in goods.iter().enumerate() {

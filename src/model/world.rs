@@ -14,7 +14,7 @@
 
 use rand::RngExt;
 
-use super::config::{Level, Scenario, Supplier, SupplierKind};
+use super::config::{Level, Scenario, SupplierKind};
 use super::delivery::ServerQueue;
 use super::metrics::{
     Balance, ClosureDayRow, CostItem, DailyRow, Happening, ReportStats, TimelineEntry, TraceRow,
@@ -330,9 +330,6 @@ pub(crate) struct Depots {
     pub(crate) budget: Vec<i64>,
     /// Closed until (after `warehouse_closed`).
     pub(crate) closed_until: Vec<SimTime>,
-    /// Whether each supplier is a depot (holds stock; [`Supplier::is_depot`]
-    /// of the city, kept here beside the stock it decides on).
-    pub(crate) is_depot: Vec<bool>,
 }
 
 /// Goods on the road (what it carries: [`Road::goods`]).
@@ -351,7 +348,7 @@ pub(crate) struct Road {
     pub(crate) shipments: Vec<Shipment>,
     /// Per shipment, its amounts per category [g], then the mean time they
     /// were made per category [s]: `2 × nc` figures a shipment.
-    pub(crate) goods: Vec<i64>,
+    goods: Vec<i64>,
     pub(crate) free: Vec<u32>,
     /// Vectors of orders and routes, for the next ones to reuse.
     pub(crate) spare: Vec<Vec<i64>>,
@@ -360,6 +357,17 @@ pub(crate) struct Road {
 }
 
 impl Road {
+    /// Asks for shipment `id` and its goods block ahead of its arrival
+    /// (see [`prefetch`](crate::engine::prefetch)).
+    pub(crate) fn prefetch(&self, id: usize, nc: usize) {
+        if let Some(sh) = self.shipments.get(id) {
+            crate::engine::prefetch(sh);
+        }
+        if let Some(block) = self.goods.get(2 * nc * id..2 * nc * (id + 1)) {
+            crate::engine::prefetch_slice(block);
+        }
+    }
+
     /// What shipment `id` carries, per category [g] (`nc` categories).
     pub(crate) fn amounts(&self, id: usize, nc: usize) -> &[i64] {
         &self.goods[2 * nc * id..2 * nc * id + nc]
@@ -762,7 +770,6 @@ impl<'a> World<'a> {
                     .map(|s| fleet(s.trucks, truck_g))
                     .collect(),
                 budget: vec![0; nsup],
-                is_depot: city.suppliers.iter().map(Supplier::is_depot).collect(),
                 closed_until: vec![SimTime::ZERO; nsup],
             },
             road: Road::default(),
@@ -1155,6 +1162,8 @@ pub(crate) enum Stream {
 
 impl Model for World<'_> {
     type Event = CityEvent;
+
+    const PREFETCHES: bool = true;
 
     fn prefetch(&self, next: &CityEvent, then: Option<&CityEvent>) {
         self.prefetch_next(next);
