@@ -8,6 +8,7 @@
 //! [`Scenario`] and returns a [`RunResult`].
 
 mod autopilot;
+mod circle;
 mod closure;
 pub mod config;
 mod consumption;

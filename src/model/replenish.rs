@@ -64,7 +64,8 @@ impl World<'_> {
     }
 
     /// Depots review their stock and order up to their cover from the
-    /// production bases, in proportion to each base's capacity.
+    /// production bases: from all of a few, each for its share of their
+    /// capacity, or from those of their supply circle ([`super::circle`]).
     pub(crate) fn depot_review(&mut self, now: SimTime, s: &mut Scheduler<CityEvent>) {
         let sc = self.sc;
         let nc = self.nc;
@@ -84,6 +85,8 @@ impl World<'_> {
                     .sum()
             })
             .collect();
+        // (Put back below: queueing the orders borrows the world.)
+        let circles = self.depots.circles.take();
         for d in (0..sups.len()).filter(|&i| sups[i].is_depot()) {
             // A depot orders no more than its staff at work can pass on
             // (goods ordered into a depot whose staff are sealed in would
@@ -114,14 +117,34 @@ impl World<'_> {
             if want.iter().all(|&w| w == 0) {
                 continue;
             }
-            for &b in &bases {
+            // The bases of its supply circle, or all of a few.
+            let circle = match (&circles, sups[d].district) {
+                (Some(circles), Some(district)) => &circles[district][..],
+                _ => &[],
+            };
+            let n = if circle.is_empty() {
+                bases.len()
+            } else {
+                circle.len()
+            };
+            for k in 0..n {
                 let mut amounts = vec![0i64; nc];
-                for c in 0..nc {
-                    if cap[c] > 0 {
-                        let share = self.depots.capacity[b * nc + c] as f64 / cap[c] as f64;
+                let b = if circle.is_empty() {
+                    let b = bases[k];
+                    for c in 0..nc {
+                        if cap[c] > 0 {
+                            let share = self.depots.capacity[b * nc + c] as f64 / cap[c] as f64;
+                            amounts[c] = (want[c] as f64 * share).round() as i64;
+                        }
+                    }
+                    b
+                } else {
+                    let (b, share) = circle[k];
+                    for c in 0..nc {
                         amounts[c] = (want[c] as f64 * share).round() as i64;
                     }
-                }
+                    b
+                };
                 if amounts.iter().any(|&a| a > 0) {
                     for c in 0..nc {
                         self.depots.inbound[d * nc + c] += amounts[c];
@@ -137,6 +160,7 @@ impl World<'_> {
                 }
             }
         }
+        self.depots.circles = circles;
         for &b in &bases {
             self.dispatch(now, Origin::Supplier(b as u32), s);
         }

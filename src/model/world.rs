@@ -324,6 +324,10 @@ pub(crate) struct Depots {
     pub(crate) capacity: Vec<i64>,
     /// Production bases: capacity left today [g].
     pub(crate) capacity_left: Vec<i64>,
+    /// Per district, the production bases that feed its depots and the
+    /// share of their orders each takes; `None` where every depot orders
+    /// from every base (see [`super::circle`]).
+    pub(crate) circles: Option<Vec<Vec<(usize, f64)>>>,
     /// Trucks.
     pub(crate) fleet: Vec<Fleet>,
     /// Depots: dispatch capacity left today [g].
@@ -693,6 +697,18 @@ impl<'a> World<'a> {
             pop[b.district] += u64::from(b.residents);
         }
         let riders = RiderPool::new(&pop, sc.riders.per_10k);
+        let bases: Vec<usize> = (0..nsup)
+            .filter(|&i| city.suppliers[i].kind == SupplierKind::ProductionBase)
+            .collect();
+        let output: Vec<f64> = bases
+            .iter()
+            .map(|&b| city.suppliers[b].production_share)
+            .collect();
+        let circles = super::circle::circles(&pop, &output).map(|all| {
+            all.into_iter()
+                .map(|feed| feed.into_iter().map(|(k, w)| (bases[k], w)).collect())
+                .collect()
+        });
         let mut shoppers = vec![Vec::new(); ns];
         for (b, bd) in city.buildings.iter().enumerate() {
             let mut seen = [NONE; super::sales::TRIES];
@@ -764,6 +780,7 @@ impl<'a> World<'a> {
                 inbound: vec![0; nsup * nc],
                 capacity_left: capacity.clone(),
                 capacity,
+                circles,
                 fleet: city
                     .suppliers
                     .iter()
