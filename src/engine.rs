@@ -25,9 +25,11 @@ mod queue;
 mod rng;
 mod sim;
 mod time;
+mod whole;
 
 pub use prefetch::{prefetch, prefetch_slice};
 pub use queue::{EventKey, EventQueue};
 pub use rng::{RngStreams, SimRng, StreamId, derive_seed};
 pub use sim::{Model, Scheduler, SchedulingError, Simulation};
 pub use time::{DAY, HOUR, MINUTE, SimDuration, SimTime};
+pub use whole::{ceil_i64, round_i64, round_u64};

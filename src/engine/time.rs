@@ -77,12 +77,12 @@ impl SimTime {
 impl SimDuration {
     /// A duration of `h` hours, rounded to the second.
     pub fn from_hours(h: f64) -> SimDuration {
-        SimDuration((h.max(0.0) * HOUR as f64).round() as u64)
+        SimDuration(super::round_u64(h.max(0.0) * HOUR as f64))
     }
 
     /// A duration of `d` days, rounded to the second.
     pub fn from_days(d: f64) -> SimDuration {
-        SimDuration((d.max(0.0) * DAY as f64).round() as u64)
+        SimDuration(super::round_u64(d.max(0.0) * DAY as f64))
     }
 
     /// The duration in hours [h].

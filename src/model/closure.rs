@@ -12,7 +12,7 @@ use super::config::Level;
 use super::delivery::ServerQueue;
 use super::metrics::{CostItem, Happening};
 use super::world::*;
-use crate::engine::{DAY, HOUR, Scheduler, SimDuration, SimTime};
+use crate::engine::{DAY, HOUR, Scheduler, SimDuration, SimTime, ceil_i64};
 
 impl World<'_> {
     /// Seals `place`. A place inside (or equal to) a sealed place is left
@@ -773,59 +773,6 @@ impl World<'_> {
         } else if let Some(&st) = self.resp.closures[cl].suppliers.first() {
             // The point has closed: goods go back to the first designated supplier.
             self.return_to_store(st as usize, pi);
-        }
-    }
-}
-
-/// `x.ceil() as i64`, without the call to the C library's `ceil` (the
-/// baseline x86-64 has no instruction for it): the same figure for every
-/// `x`, infinities and NaN included.
-#[inline]
-fn ceil_i64(x: f64) -> i64 {
-    // From 2^53 up every f64 is a whole number (and the cast saturates).
-    if x.is_nan() || x.abs() >= 9_007_199_254_740_992.0 {
-        return x as i64;
-    }
-    let t = x as i64;
-    if (t as f64) < x { t + 1 } else { t }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ceil_i64;
-
-    #[test]
-    fn ceil_without_the_c_library_gives_the_same_figures() {
-        let mut xs = vec![
-            0.0,
-            -0.0,
-            0.5,
-            1.0,
-            1.0 + f64::EPSILON,
-            2.5,
-            -0.5,
-            -1.5,
-            4_503_599_627_370_495.5,
-            9_007_199_254_740_991.0,
-            9_007_199_254_740_992.0,
-            1e19,
-            -1e19,
-            1e300,
-            f64::MAX,
-            f64::MIN_POSITIVE,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::NAN,
-        ];
-        // And a spread of ordinary quotients, as a household's share is.
-        let mut v = 0.123_456_789_f64;
-        for _ in 0..10_000 {
-            v = (v * 1_103.515_245 + 0.123_45) % 1e7;
-            xs.push(v);
-            xs.push(v.floor());
-        }
-        for x in xs {
-            assert_eq!(ceil_i64(x), x.ceil() as i64, "{x:e}");
         }
     }
 }

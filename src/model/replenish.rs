@@ -134,14 +134,14 @@ impl World<'_> {
                     for c in 0..nc {
                         if cap[c] > 0 {
                             let share = self.depots.capacity[b * nc + c] as f64 / cap[c] as f64;
-                            amounts[c] = (want[c] as f64 * share).round() as i64;
+                            amounts[c] = crate::engine::round_i64(want[c] as f64 * share);
                         }
                     }
                     b
                 } else {
                     let (b, share) = circle[k];
                     for c in 0..nc {
-                        amounts[c] = (want[c] as f64 * share).round() as i64;
+                        amounts[c] = crate::engine::round_i64(want[c] as f64 * share);
                     }
                     b
                 };

@@ -188,7 +188,7 @@ impl Lots {
             } else {
                 (after - before) / (1.0 - before)
             };
-            let lost = ((lot.1 as f64) * share).round() as i64;
+            let lost = crate::engine::round_i64((lot.1 as f64) * share);
             let lost = lost.clamp(0, lot.1);
             lot.1 -= lost;
             g += lost;
