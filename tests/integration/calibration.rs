@@ -3,8 +3,9 @@
 //! (Kantar: +43% in the peak week, +20.6% over four weeks, about five days
 //! of groceries bought extra), ambient goods rising more than fresh ones
 //! (Nielsen), and panic gone within a week to ten days (Keane & Neal 2021).
-//! Also: a quiet run's spoilage inside the range of supermarket losses, and
-//! cities that are fed when nothing happens, however many bases feed them.
+//! Also: a quiet run's spoilage inside the range of supermarket losses;
+//! shipped cities fed when nothing happens; a large city fed in its
+//! shelf-stable goods however many bases feed it.
 
 use baogong::experiment::{RunOptions, run_replication};
 use baogong::model::{RunResult, Scenario};
