@@ -9,7 +9,7 @@
 
 use super::config::SupplierKind;
 use super::world::*;
-use crate::engine::{DAY, Scheduler, SimDuration, SimTime};
+use crate::engine::{DAY, Scheduler, SimDuration, SimTime, round_i64};
 
 impl World<'_> {
     /// A store reviews its stock and reorders from its depot.
@@ -85,8 +85,6 @@ impl World<'_> {
                     .sum()
             })
             .collect();
-        // (Put back below: queueing the orders borrows the world.)
-        let circles = self.depots.circles.take();
         for d in (0..sups.len()).filter(|&i| sups[i].is_depot()) {
             // A depot orders no more than its staff at work can pass on
             // (goods ordered into a depot whose staff are sealed in would
@@ -117,34 +115,38 @@ impl World<'_> {
             if want.iter().all(|&w| w == 0) {
                 continue;
             }
-            // The bases of its supply circle, or all of a few.
-            let circle = match (&circles, sups[d].district) {
-                (Some(circles), Some(district)) => &circles[district][..],
-                _ => &[],
+            // What it orders of each base: of the bases of its supply
+            // circle, or of all of a few by their share of capacity.
+            let circle = self.depots.circles.as_ref().zip(sups[d].district);
+            let orders: Vec<(usize, Vec<i64>)> = match circle {
+                Some((circles, district)) => circles[district]
+                    .iter()
+                    .map(|&(b, share)| {
+                        (
+                            b,
+                            want.iter().map(|&w| round_i64(w as f64 * share)).collect(),
+                        )
+                    })
+                    .collect(),
+                None => bases
+                    .iter()
+                    .map(|&b| {
+                        let amounts = (0..nc)
+                            .map(|c| {
+                                if cap[c] > 0 {
+                                    let share =
+                                        self.depots.capacity[b * nc + c] as f64 / cap[c] as f64;
+                                    round_i64(want[c] as f64 * share)
+                                } else {
+                                    0
+                                }
+                            })
+                            .collect();
+                        (b, amounts)
+                    })
+                    .collect(),
             };
-            let n = if circle.is_empty() {
-                bases.len()
-            } else {
-                circle.len()
-            };
-            for k in 0..n {
-                let mut amounts = vec![0i64; nc];
-                let b = if circle.is_empty() {
-                    let b = bases[k];
-                    for c in 0..nc {
-                        if cap[c] > 0 {
-                            let share = self.depots.capacity[b * nc + c] as f64 / cap[c] as f64;
-                            amounts[c] = crate::engine::round_i64(want[c] as f64 * share);
-                        }
-                    }
-                    b
-                } else {
-                    let (b, share) = circle[k];
-                    for c in 0..nc {
-                        amounts[c] = crate::engine::round_i64(want[c] as f64 * share);
-                    }
-                    b
-                };
+            for (b, amounts) in orders {
                 if amounts.iter().any(|&a| a > 0) {
                     for c in 0..nc {
                         self.depots.inbound[d * nc + c] += amounts[c];
@@ -160,7 +162,6 @@ impl World<'_> {
                 }
             }
         }
-        self.depots.circles = circles;
         for &b in &bases {
             self.dispatch(now, Origin::Supplier(b as u32), s);
         }
