@@ -356,6 +356,56 @@ pub struct City {
     pub suppliers: Vec<Supplier>,
     /// Residents of the city [persons].
     pub population: u64,
+    /// The places in depth-first order, for [`City::within`].
+    pub tree: PlaceTree,
+}
+
+/// Each place's span in a depth-first order of the tree of places: a place
+/// lies within another when its number falls in the other's span. So the
+/// question takes two reads, where walking up the parents takes one read
+/// of a cold place per level, and the supplier choice asks it of every
+/// store and every vehicle to a point asks it once.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceTree {
+    /// Per place: its number, and the last number of its subtree.
+    span: Vec<(u32, u32)>,
+}
+
+impl PlaceTree {
+    /// The spans of `places` (parents given by index; a tree, as the
+    /// scenario checks guarantee).
+    pub fn new(places: &[Place]) -> PlaceTree {
+        let n = places.len();
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut roots = Vec::new();
+        for (i, p) in places.iter().enumerate() {
+            match p.parent {
+                Some(q) if q < n => children[q].push(i),
+                _ => roots.push(i),
+            }
+        }
+        let mut span = vec![(u32::MAX, 0); n];
+        let mut next = 0u32;
+        // (place, whether its subtree is done)
+        let mut stack: Vec<(usize, bool)> = roots.iter().rev().map(|&r| (r, false)).collect();
+        while let Some((x, done)) = stack.pop() {
+            if done {
+                span[x].1 = next - 1;
+                continue;
+            }
+            if span[x].0 != u32::MAX {
+                continue; // (not a tree: the walk up answers instead)
+            }
+            span[x].0 = next;
+            next += 1;
+            stack.push((x, true));
+            stack.extend(children[x].iter().rev().map(|&c| (c, false)));
+        }
+        if span.iter().any(|s| s.0 == u32::MAX) {
+            return PlaceTree::default(); // a cycle: keep to the walk up
+        }
+        PlaceTree { span }
+    }
 }
 
 impl City {
@@ -366,6 +416,16 @@ impl City {
 
     /// Whether place `inner` lies within place `outer` (or is it).
     pub fn within(&self, inner: usize, outer: usize) -> bool {
+        let span = &self.tree.span;
+        if span.len() == self.places.len() {
+            let (i, o) = (span[inner], span[outer]);
+            return o.0 <= i.0 && i.0 <= o.1;
+        }
+        self.within_by_parents(inner, outer)
+    }
+
+    /// [`City::within`] by walking up the parents of `inner`.
+    fn within_by_parents(&self, inner: usize, outer: usize) -> bool {
         let mut p = Some(inner);
         while let Some(x) = p {
             if x == outer {
@@ -752,5 +812,75 @@ impl Households {
     /// days when its district's hoarding is `hoard` (0..1) [days].
     pub fn wanted_cover_days(&self, pantry_life: f64, hoard: f64) -> f64 {
         (self.base_cover_days + self.hoard_extra_days * hoard).min(pantry_life)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn place(level: Level, parent: Option<usize>, first: usize, end: usize) -> Place {
+        Place {
+            name: format!("{level:?}-{first}-{end}"),
+            level,
+            parent,
+            district: 0,
+            first,
+            end,
+            population: 0,
+        }
+    }
+
+    /// Two districts, listed children before parents in part: a street
+    /// whose one community covers the same buildings, an empty community,
+    /// and a site beside the communities.
+    fn city() -> City {
+        let places = vec![
+            place(Level::Community, Some(3), 0, 2), // 0
+            place(Level::Building, Some(0), 0, 1),  // 1
+            place(Level::Building, Some(0), 1, 2),  // 2
+            place(Level::Street, Some(4), 0, 2),    // 3: one community
+            place(Level::District, None, 0, 4),     // 4
+            place(Level::Street, Some(4), 2, 4),    // 5
+            place(Level::Community, Some(5), 2, 2), // 6: empty
+            place(Level::Site, Some(5), 2, 4),      // 7
+            place(Level::District, None, 4, 5),     // 8
+            place(Level::Street, Some(8), 4, 5),    // 9
+        ];
+        City {
+            tree: PlaceTree::new(&places),
+            places,
+            ..City::default()
+        }
+    }
+
+    #[test]
+    fn the_spans_answer_as_the_walk_up_does() {
+        let city = city();
+        assert_eq!(city.tree.span.len(), city.places.len());
+        let mut inside = 0;
+        for a in 0..city.places.len() {
+            for b in 0..city.places.len() {
+                let walk = city.within_by_parents(a, b);
+                assert_eq!(city.within(a, b), walk, "{a} within {b}");
+                inside += usize::from(walk);
+            }
+        }
+        // Each place within itself and its ancestors: 10 places, 3 streets
+        // with one ancestor, 3 places with two, 2 buildings with three.
+        assert_eq!(inside, 10 + 3 + 3 * 2 + 2 * 3);
+        assert!(
+            !city.within(3, 0),
+            "a street is not within its one community"
+        );
+        assert!(city.within(0, 3));
+    }
+
+    #[test]
+    fn parents_that_loop_fall_back_to_the_walk_up() {
+        let mut places = city().places;
+        places[4].parent = Some(1); // district 4 under one of its buildings
+        let tree = PlaceTree::new(&places);
+        assert!(tree.span.is_empty());
     }
 }

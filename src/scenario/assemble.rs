@@ -180,6 +180,7 @@ pub(super) fn assemble(
     }
     let population = buildings.iter().map(|b| u64::from(b.residents)).sum();
     Ok(m::City {
+        tree: m::PlaceTree::new(&places),
         places,
         districts: districts_nodes,
         buildings,
