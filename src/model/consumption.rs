@@ -106,7 +106,7 @@ impl World<'_> {
             pantry[c] -= eaten;
             if eaten < want[c] {
                 let miss = want[c] - eaten;
-                let d = self.sc.city.buildings[b].district;
+                let d = self.homes.home[b].district as usize;
                 self.m.daily[d * nc + c][UNMET] += miss;
                 meal.unmet[c] += miss;
                 short += miss;

@@ -99,9 +99,10 @@ impl World<'_> {
             }
         }
         let mut pantry = vec![0i64; nd * nc];
-        for (b, bd) in sc.city.buildings.iter().enumerate() {
+        for (b, home) in self.homes.home.iter().enumerate() {
+            let d = home.district as usize;
             for c in 0..nc {
-                pantry[bd.district * nc + c] += self.homes.pantry[b * nc + c];
+                pantry[d * nc + c] += self.homes.pantry[b * nc + c];
             }
         }
         let kg = |g: i64| g as f64 / G;

@@ -116,7 +116,9 @@ impl World<'_> {
         // The first pass's demand per store, gathered on the way.
         zero(&mut x.dem_in, ns * nc);
         zero(&mut x.dem_on, ns * nc);
-        for (b, bd) in sc.city.buildings.iter().enumerate() {
+        for b in 0..nb {
+            let home = self.homes.home[b];
+            let (store, district) = (home.store as usize, home.district as usize);
             if let Some(meal) = meal.as_mut() {
                 self.eat(b, meal);
             }
@@ -124,16 +126,16 @@ impl World<'_> {
             if t[0] == NONE {
                 continue;
             }
-            let n = x.noise[bd.store];
+            let n = x.noise[store];
             let row = b * nc;
             let s0 = t[0] as usize * nc;
             let need = &self.homes.need[row..row + nc];
             let pantry = &self.homes.pantry[row..row + nc];
-            let cover = &x.cover[bd.district * nc..(bd.district + 1) * nc];
+            let cover = &x.cover[district * nc..(district + 1) * nc];
             let w_row = &mut x.want[row..row + nc];
             let d_in = &mut x.dem_in[s0..s0 + nc];
             let d_on = &mut x.dem_on[s0..s0 + nc];
-            let online_total = &mut x.online_total[bd.district];
+            let online_total = &mut x.online_total[district];
             if self.homes.risk[b] == Risk::Medium {
                 let share = rules.online_share_medium;
                 self.homes.online_any[b] = true;

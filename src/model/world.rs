@@ -241,6 +241,10 @@ pub(crate) struct Homes {
     pub(crate) online_any: Vec<bool>,
     /// Households per building.
     pub(crate) households: Vec<u32>,
+    /// Per building: its own store and its district, as `u32`s, for the
+    /// passes over every building (a sales round reads 8 bytes of each
+    /// building here, where the scenario's record of it is 40).
+    pub(crate) home: Vec<Home>,
     /// The active closure covering each building, or [`NONE`].
     pub(crate) sealed_by: Vec<u32>,
     /// Risk level of each building.
@@ -257,6 +261,13 @@ pub(crate) struct Homes {
     pub(crate) rations: super::consumption::Rations,
     /// Scratch space of the sales rounds.
     pub(crate) scratch: super::sales::Scratch,
+}
+
+/// A building's own store and district.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Home {
+    pub(crate) store: u32,
+    pub(crate) district: u32,
 }
 
 /// Vehicles of one origin and the orders waiting for them.
@@ -753,6 +764,14 @@ impl<'a> World<'a> {
                 online: vec![0; nb * nc],
                 online_any: vec![false; nb],
                 households,
+                home: city
+                    .buildings
+                    .iter()
+                    .map(|b| Home {
+                        store: u32::try_from(b.store).expect("fewer than 2^32 stores"),
+                        district: u32::try_from(b.district).expect("fewer than 2^32 districts"),
+                    })
+                    .collect(),
                 sealed_by: vec![NONE; nb],
                 risk: vec![Risk::Low; nb],
                 cover_end: vec![0; nb],
