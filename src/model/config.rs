@@ -363,8 +363,8 @@ pub struct City {
 /// Each place's span in a depth-first order of the tree of places: a place
 /// lies within another when its number falls in the other's span. So the
 /// question takes two reads, where walking up the parents takes one read
-/// of a cold place per level, and the supplier choice asks it of every
-/// store and every vehicle to a point asks it once.
+/// of a cold place per level; the choice of suppliers asks it of every
+/// store, and every vehicle to a point asks it once.
 #[derive(Debug, Clone, Default)]
 pub struct PlaceTree {
     /// Per place: its number, and the last number of its subtree.
@@ -393,16 +393,15 @@ impl PlaceTree {
                 span[x].1 = next - 1;
                 continue;
             }
-            if span[x].0 != u32::MAX {
-                continue; // (not a tree: the walk up answers instead)
-            }
             span[x].0 = next;
             next += 1;
             stack.push((x, true));
             stack.extend(children[x].iter().rev().map(|&c| (c, false)));
         }
+        // Places on a loop of parents are never reached from a root (each
+        // place has one parent, so the walk reaches each at most once).
         if span.iter().any(|s| s.0 == u32::MAX) {
-            return PlaceTree::default(); // a cycle: keep to the walk up
+            return PlaceTree::default(); // a loop: keep to the walk up
         }
         PlaceTree { span }
     }

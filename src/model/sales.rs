@@ -117,8 +117,6 @@ impl World<'_> {
         zero(&mut x.dem_in, ns * nc);
         zero(&mut x.dem_on, ns * nc);
         for b in 0..nb {
-            let home = self.homes.home[b];
-            let (store, district) = (home.store as usize, home.district as usize);
             if let Some(meal) = meal.as_mut() {
                 self.eat(b, meal);
             }
@@ -126,6 +124,8 @@ impl World<'_> {
             if t[0] == NONE {
                 continue;
             }
+            let home = self.homes.home[b];
+            let (store, district) = (home.store as usize, home.district as usize);
             let n = x.noise[store];
             let row = b * nc;
             let s0 = t[0] as usize * nc;
