@@ -106,14 +106,20 @@ fn run_world_bounded(
     let mut sim = Simulation::new(world);
     sim.with_parts(|w, s| w.schedule_initial(s));
     let horizon = sc.horizon();
+    // Events of the city's queue; the points' orders and deliveries, done
+    // on their own calendars, count too (`World::point_events`), so that a
+    // day's catch-up can take a run past the budget before it stops.
     let mut events = 0;
     let mut t = SimTime(DAY.min(horizon.0));
     loop {
-        match sim.run_until_limited(t, max_events - events) {
-            Ok(n) => events += n,
-            Err(n) => {
+        let left = max_events.saturating_sub(events + sim.model().point_events());
+        let done = sim.run_until_limited(t, left);
+        let points = sim.model().point_events();
+        match done {
+            Ok(n) if events + n + points <= max_events => events += n,
+            Ok(n) | Err(n) => {
                 return Err(Stopped::Budget {
-                    events: events + n,
+                    events: events + n + points,
                     at: sim.now(),
                 });
             }

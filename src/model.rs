@@ -27,6 +27,7 @@ mod replenish;
 mod riders;
 mod sales;
 pub mod score;
+mod service;
 mod shelves;
 mod stock;
 mod world;

@@ -426,8 +426,8 @@ crate::catalogue! {
     RUN_MEMORY_ORIGIN_MACHINE { en: "this machine's memory", zh: "本机内存" }
     RUN_MEMORY_ORIGIN_OPTION { en: "given by --max-memory", zh: "由 --max-memory 给出" }
     RUN_EVENT_BUDGET {
-        en: "stopped after {events} events, at day {day} {time}, the limit of --max-events; nothing was written. The scenario makes more work than expected (a closure that escalates to a whole city, say): give a larger --max-events if you mean it",
-        zh: "已模拟 {events} 个事件（第 {day} 天 {time}），达到 --max-events 上限，运行停止，未写入任何文件。该情景的工作量超出预期（例如封控逐级升级至全市）；如确需运行，请给出更大的 --max-events",
+        en: "stopped after {events} events, at day {day} {time}, past the limit of --max-events; nothing was written. The scenario makes more work than expected (a closure that escalates to a whole city, say): give a larger --max-events if you mean it",
+        zh: "已模拟 {events} 个事件（第 {day} 天 {time}），超过 --max-events 上限，运行停止，未写入任何文件。该情景的工作量超出预期（例如封控逐级升级至全市）；如确需运行，请给出更大的 --max-events",
     }
     BAD_MEMORY_SIZE {
         en: "--max-memory `{value}`: expected a size in MB, or with a unit (512M, 2G)",

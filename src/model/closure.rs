@@ -11,8 +11,9 @@ use rand::RngExt;
 use super::config::Level;
 use super::delivery::ServerQueue;
 use super::metrics::{CostItem, Happening};
+use super::service::Calendar;
 use super::world::*;
-use crate::engine::{DAY, HOUR, Scheduler, SimDuration, SimTime, ceil_i64};
+use crate::engine::{DAY, HOUR, RngStreams, Scheduler, SimDuration, SimTime};
 
 impl World<'_> {
     /// Seals `place`. A place inside (or equal to) a sealed place is left
@@ -218,10 +219,13 @@ impl World<'_> {
             let pt = &mut self.resp.points[p as usize];
             pt.open = false;
             let (n, wait) = pt.queue.close(now);
-            // Orders in service when the point closes are not delivered either.
+            // Orders in service when the point closes are not delivered
+            // either: they leave its calendar with the orders due.
             pt.unserved += n + u64::from(pt.queue.busy());
             pt.unserved_wait_s += wait;
             pt.queue.set_servers(0);
+            pt.cal.clear();
+            self.resp.next_due[p as usize] = u64::MAX;
             if let Some(st) = home {
                 self.return_to_store(st as usize, p as usize);
             }
@@ -317,11 +321,13 @@ impl World<'_> {
                 cum_households: cum,
                 open: true,
                 queue: ServerQueue::new(0),
+                cal: Calendar::new(RngStreams::new(self.seed, self.replication), id as usize),
                 served: 0,
                 unserved: 0,
                 unserved_wait_s: 0,
             });
             self.resp.point_stock.extend_empty(nc);
+            self.resp.next_due.push(u64::MAX);
             self.resp.point_pending.extend(std::iter::repeat_n(0, nc));
             ids.push(id);
         }
@@ -386,7 +392,7 @@ impl World<'_> {
             },
         );
         for &id in &ids {
-            self.schedule_order(now, id, s);
+            self.schedule_order(now, id);
         }
         let open = now.next_clock(sc.plan.point_open * HOUR);
         s.schedule_in(open.since(now), CityEvent::PointsShift { closure });
@@ -423,107 +429,21 @@ impl World<'_> {
 
     /// Riders brought in: points short of riders get them, in order of
     /// closure.
-    pub(crate) fn top_up_riders(&mut self, now: SimTime, s: &mut Scheduler<CityEvent>) {
+    pub(crate) fn top_up_riders(&mut self, now: SimTime) {
         for ci in 0..self.resp.closures.len() {
-            self.top_up_closure(now, ci, s);
+            self.top_up_closure(now, ci);
         }
     }
 
     /// Gives closure `ci`'s points the riders they lack, if the pool has any.
-    pub(crate) fn top_up_closure(&mut self, now: SimTime, ci: usize, s: &mut Scheduler<CityEvent>) {
+    pub(crate) fn top_up_closure(&mut self, now: SimTime, ci: usize) {
         let cl = &self.resp.closures[ci];
         let have: u32 = cl.riders.iter().map(|r| r.1).sum();
         if cl.serving && have < cl.riders_wanted {
             self.assign_riders(now, ci);
             for p in self.resp.closures[ci].points.clone() {
-                self.start_services(now, p, s);
+                self.start_services(now, p);
             }
-        }
-    }
-
-    fn in_hours(&self, now: SimTime) -> bool {
-        let h = now.second_of_day();
-        let plan = &self.sc.plan;
-        h >= plan.point_open * HOUR && h < plan.point_close * HOUR
-    }
-
-    /// Working hours of points per day [h].
-    fn point_hours(&self) -> f64 {
-        (self.sc.plan.point_close - self.sc.plan.point_open) as f64
-    }
-
-    /// Schedules the next order at point `p`: households order at a
-    /// constant rate during working hours.
-    fn schedule_order(&mut self, now: SimTime, p: u32, s: &mut Scheduler<CityEvent>) {
-        let hh = *self.resp.points[p as usize]
-            .cum_households
-            .last()
-            .unwrap_or(&0) as f64;
-        let rate_per_h = hh / self.sc.plan.order_interval_days / self.point_hours();
-        if rate_per_h <= 0.0 {
-            return;
-        }
-        let u: f64 = self.rng.service.random();
-        let mut gap = -(1.0 - u).ln() / rate_per_h;
-        // Working time runs only during opening hours: skip the nights.
-        let mut t = now;
-        if !self.in_hours(t) {
-            t = t.next_clock(self.sc.plan.point_open * HOUR);
-        }
-        loop {
-            let close = t.next_clock(self.sc.plan.point_close * HOUR);
-            let left = close.since(t).as_hours();
-            if gap < left {
-                t += SimDuration::from_hours(gap);
-                break;
-            }
-            gap -= left;
-            t = close.next_clock(self.sc.plan.point_open * HOUR);
-        }
-        s.schedule_in(t.since(now), CityEvent::OrderArrive { point: p });
-    }
-
-    /// A household order reaches a point.
-    pub(crate) fn order_arrive(&mut self, now: SimTime, p: u32, s: &mut Scheduler<CityEvent>) {
-        let pi = p as usize;
-        if !self.resp.points[pi].open {
-            return;
-        }
-        let total = *self.resp.points[pi].cum_households.last().unwrap_or(&0);
-        let pick = self.rng.service.random_range(0..total.max(1));
-        let pt = &self.resp.points[pi];
-        let k = pt.cum_households.partition_point(|&c| c <= pick);
-        let b = pt.buildings[k.min(pt.buildings.len() - 1)];
-        self.resp.points[pi].queue.enqueue(now, b);
-        self.start_services(now, p, s);
-        self.schedule_order(now, p, s);
-    }
-
-    /// Whether point `p` holds any goods.
-    fn point_has_goods(&self, p: usize) -> bool {
-        let nc = self.nc;
-        self.resp.point_stock.totals()[p * nc..(p + 1) * nc]
-            .iter()
-            .any(|&g| g > 0)
-    }
-
-    /// Starts services while riders are free, in working hours, and the
-    /// point has goods to hand out.
-    pub(crate) fn start_services(&mut self, now: SimTime, p: u32, s: &mut Scheduler<CityEvent>) {
-        if !self.in_hours(now) || !self.point_has_goods(p as usize) {
-            return;
-        }
-        let mu = self.sc.riders.orders_per_rider_per_day / self.point_hours();
-        while let Some((b, _wait)) = self.resp.points[p as usize].queue.try_start(now) {
-            let u: f64 = self.rng.service.random();
-            let h = -(1.0 - u).ln() / mu;
-            s.schedule_in(
-                SimDuration::from_hours(h),
-                CityEvent::ServiceDone {
-                    point: p,
-                    building: b,
-                },
-            );
         }
     }
 
@@ -538,54 +458,9 @@ impl World<'_> {
             return;
         }
         for p in self.resp.closures[closure as usize].points.clone() {
-            self.start_services(now, p, s);
+            self.start_services(now, p);
         }
         s.schedule_in(SimDuration(DAY), CityEvent::PointsShift { closure });
-    }
-
-    /// An order is packed and delivered: the household gets its share of
-    /// what its building lacks for the order interval, from the point's
-    /// stock. An order with nothing to hand out goes back to the queue.
-    pub(crate) fn service_done(
-        &mut self,
-        now: SimTime,
-        p: u32,
-        b: u32,
-        s: &mut Scheduler<CityEvent>,
-    ) {
-        let pi = p as usize;
-        let nc = self.nc;
-        self.resp.points[pi].queue.finish();
-        if self.resp.points[pi].open {
-            let b = b as usize;
-            let hh = f64::from(self.homes.households[b]);
-            let days = self.sc.plan.order_interval_days + 1.0;
-            let cl = self.resp.points[pi].closure as usize;
-            let d = self.resp.points[pi].district;
-            let mut handed = 0;
-            for c in 0..nc {
-                // Until the next order and a day more, no more than keeps.
-                let cover = days.min(self.sc.goods[c].pantry_life_days);
-                let target = self.homes.need[b * nc + c] as f64 * cover;
-                let want = ceil_i64((target - self.homes.pantry[b * nc + c] as f64).max(0.0) / hh);
-                if want <= 0 {
-                    continue; // (a take of nothing changes nothing)
-                }
-                let (got, _) = self.resp.point_stock.take(pi * nc + c, want);
-                self.homes.pantry[b * nc + c] += got;
-                self.m.daily[d * nc + c][POINT] += got;
-                self.resp.closures[cl].handed_out[c] += got;
-                handed += got;
-            }
-            if handed > 0 {
-                self.resp.points[pi].served += 1;
-                let fee = self.sc.costs.door_delivery;
-                self.cost(CostItem::DoorDelivery, fee);
-            } else {
-                self.resp.points[pi].queue.requeue(now, b as u32);
-            }
-        }
-        self.start_services(now, p, s);
     }
 
     /// Designated suppliers top the points up to their target cover, on
@@ -739,13 +614,7 @@ impl World<'_> {
     }
 
     /// Goods reach a point: `lots` holds (made at, grams) per category.
-    pub(crate) fn point_arrival(
-        &mut self,
-        now: SimTime,
-        p: u32,
-        lots: &[(i64, i64)],
-        s: &mut Scheduler<CityEvent>,
-    ) {
+    pub(crate) fn point_arrival(&mut self, now: SimTime, p: u32, lots: &[(i64, i64)]) {
         let pi = p as usize;
         let nc = self.nc;
         let cl = self.resp.points[pi].closure as usize;
@@ -769,7 +638,7 @@ impl World<'_> {
                     },
                 );
             }
-            self.start_services(now, p, s);
+            self.start_services(now, p);
         } else if let Some(&st) = self.resp.closures[cl].suppliers.first() {
             // The point has closed: goods go back to the first designated supplier.
             self.return_to_store(st as usize, pi);

@@ -8,7 +8,7 @@
 
 use std::collections::VecDeque;
 
-use crate::engine::{SimTime, prefetch};
+use crate::engine::SimTime;
 
 /// A FIFO queue in front of `servers` identical servers.
 #[derive(Debug, Clone)]
@@ -31,20 +31,6 @@ impl<T> ServerQueue<T> {
             arrived: 0,
             started: 0,
             wait_sum_s: 0,
-        }
-    }
-
-    /// Asks for the ends of the queue, where the next customer joins and
-    /// the next leaves (see [`prefetch`](crate::engine::prefetch)).
-    pub fn prefetch(&self) {
-        if let Some(e) = self.waiting.back() {
-            prefetch(e);
-        }
-        // (A short queue's front shares the back's line or the one before.)
-        if self.waiting.len() > 4
-            && let Some(e) = self.waiting.front()
-        {
-            prefetch(e);
         }
     }
 

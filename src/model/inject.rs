@@ -9,13 +9,7 @@ impl World<'_> {
     /// Riders or volunteers brought in from outside join a district's pool
     /// (or every district's, by population); the closure they were called
     /// for gets them first, then other points short of riders.
-    pub(crate) fn riders_arrive(
-        &mut self,
-        now: SimTime,
-        called: Option<(u32, usize)>,
-        count: u32,
-        s: &mut Scheduler<CityEvent>,
-    ) {
+    pub(crate) fn riders_arrive(&mut self, now: SimTime, called: Option<(u32, usize)>, count: u32) {
         let district = called.map(|c| c.1);
         let r = &self.sc.riders;
         let per_rider = r.orders_per_rider_per_day * r.kg_per_order * G;
@@ -29,9 +23,9 @@ impl World<'_> {
             .riders
             .bring_in(count, &weights, per_rider * day_left);
         if let Some((closure, _)) = called {
-            self.top_up_closure(now, closure as usize, s);
+            self.top_up_closure(now, closure as usize);
         }
-        self.top_up_riders(now, s);
+        self.top_up_riders(now);
     }
 
     /// Runs scripted event `index`.
@@ -86,7 +80,7 @@ impl World<'_> {
                 );
             }
             ScriptedKind::RidersAdded { count } => {
-                self.riders_arrive(now, None, count, s);
+                self.riders_arrive(now, None, count);
             }
             ScriptedKind::CheckpointDelay { extra_hours, hours } => {
                 self.districts.extra_checkpoint_h += extra_hours;

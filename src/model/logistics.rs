@@ -565,7 +565,7 @@ impl World<'_> {
             }
             Dest::Point(p) => {
                 let lots: Vec<(i64, i64)> = (0..nc).map(|c| lot(self, c)).collect();
-                self.point_arrival(now, p, &lots, s);
+                self.point_arrival(now, p, &lots);
             }
         }
     }

@@ -71,9 +71,23 @@ impl World<'_> {
         out
     }
 
+    /// Orders and deliveries the points have done on their own calendars
+    /// so far (see `service.rs`): events beside those of the city's queue.
+    pub fn point_events(&self) -> u64 {
+        self.resp.point_events
+    }
+
     /// Closes the run at `now` and returns its results; `events` is the
-    /// number of events processed.
+    /// number of events of the city's queue processed (the points' own
+    /// are added).
     pub fn finish(mut self, now: SimTime, events: u64) -> RunResult {
+        if self.trace.is_some() || self.sink.is_some() {
+            self.catch_up_in_order(now);
+        } else {
+            self.catch_up_all(now);
+        }
+        // The points' orders and deliveries count as the city's events do.
+        let events = events + self.resp.point_events;
         let sc = self.sc;
         let nc = self.nc;
         self.consume_all(now);

@@ -1,10 +1,11 @@
 //! What the next events will read, asked for ahead (see
 //! [`crate::engine::prefetch`]).
 //!
-//! Most of the city's events are a household's order at a point, its
-//! delivery, a vehicle back at its depot and a shipment arriving, and each
-//! reads a few rows of tables far larger than the processor's caches: the
-//! household's building, the point, the shipment, the destination store.
+//! Most of the city's events (beside the points' orders and deliveries,
+//! which keep calendars of their own: `service.rs`) are a vehicle back at
+//! its depot, a shipment arriving and a store's review, and each reads a
+//! few rows of tables far larger than the processor's caches: the
+//! vehicles' queue, the shipment, the destination store.
 //! The event after next names its rows ([`World::prefetch_then`]); by the
 //! next event those rows are near, so what they point to can be named too
 //! ([`World::prefetch_next`]). Nothing here changes the world.
@@ -14,7 +15,7 @@
 //! stores are few and stay near, and are read without a hint.
 
 use super::world::*;
-use crate::engine::{prefetch, prefetch_slice};
+use crate::engine::prefetch_slice;
 
 /// Orders at the front of a queue whose amounts are asked for when a
 /// vehicle comes back: a route's first stops are nearly always among them.
@@ -24,15 +25,6 @@ const FRONT: usize = 4;
 /// route's stops are nearly always among them (the planner may look
 /// further; those are read without a hint).
 const TAGS: usize = 16;
-
-/// The most cache lines named for one list a point keeps.
-const MAX_LINES: usize = 4;
-
-/// Names `xs` up to [`MAX_LINES`] lines.
-fn some_of<T>(xs: &[T]) {
-    let n = (MAX_LINES * 64 / std::mem::size_of::<T>().max(1)).min(xs.len());
-    prefetch_slice(&xs[..n]);
-}
 
 impl World<'_> {
     /// The vehicles of `origin`.
@@ -55,35 +47,15 @@ impl World<'_> {
                 prefetch_slice(r);
             }
         }
-    }
-
-    /// Asks for point `p`'s record.
-    fn point(&self, p: usize) {
-        if let Some(pt) = self.resp.points.get(p) {
-            prefetch_slice(std::slice::from_ref(pt));
+        if let Some(r) = self.stores.stockout_since.get(row) {
+            prefetch_slice(r);
         }
     }
 
     /// Rows the event after next reads, found without reading them.
     pub(crate) fn prefetch_then(&self, event: &CityEvent) {
         let nc = self.nc;
-        let row = |b: usize| b * nc..(b + 1) * nc;
         match *event {
-            CityEvent::ServiceDone { point, building } => {
-                let (p, b) = (point as usize, building as usize);
-                if let Some(r) = self.homes.need.get(row(b)) {
-                    prefetch_slice(r);
-                }
-                if let Some(r) = self.homes.pantry.get(row(b)) {
-                    prefetch_slice(r);
-                }
-                if let Some(h) = self.homes.households.get(b) {
-                    prefetch(h);
-                }
-                self.resp.point_stock.prefetch(row(p));
-                self.point(p);
-            }
-            CityEvent::OrderArrive { point } => self.point(point as usize),
             CityEvent::Arrive { shipment } => self.road.prefetch(shipment as usize, nc),
             CityEvent::VehicleBack { origin } => {
                 // The fleets are few and their records stay near; their
@@ -101,22 +73,7 @@ impl World<'_> {
     /// them) and what they point to.
     pub(crate) fn prefetch_next(&self, event: &CityEvent) {
         let nc = self.nc;
-        let row = |b: usize| b * nc..(b + 1) * nc;
         match *event {
-            CityEvent::ServiceDone { point, .. } => {
-                let p = point as usize;
-                self.resp.point_stock.prefetch_held(row(p));
-                if let Some(pt) = self.resp.points.get(p) {
-                    pt.queue.prefetch();
-                }
-            }
-            CityEvent::OrderArrive { point } => {
-                if let Some(pt) = self.resp.points.get(point as usize) {
-                    some_of(&pt.cum_households);
-                    some_of(&pt.buildings);
-                    pt.queue.prefetch();
-                }
-            }
             CityEvent::Arrive { shipment } => {
                 let id = shipment as usize;
                 let Some(sh) = self.road.shipments.get(id) else {

@@ -106,20 +106,6 @@ impl Shelves {
         }
     }
 
-    /// Asks for the lots of the holders in `range` that hold anything (the
-    /// totals read, so best once [`Shelves::prefetch`] brought them).
-    pub(crate) fn prefetch_held(&self, range: std::ops::Range<usize>) {
-        let (Some(lots), Some(totals)) = (self.lots.get(range.clone()), self.totals.get(range))
-        else {
-            return;
-        };
-        for (l, &g) in lots.iter().zip(totals) {
-            if g > 0 {
-                prefetch(l);
-            }
-        }
-    }
-
     /// Asks for the totals of `range` ahead of their use (see
     /// [`prefetch`](crate::engine::prefetch)).
     pub(crate) fn prefetch(&self, range: std::ops::Range<usize>) {

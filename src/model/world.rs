@@ -170,18 +170,6 @@ pub enum CityEvent {
         /// Closure.
         closure: u32,
     },
-    /// A sealed household places an order at a point.
-    OrderArrive {
-        /// Point.
-        point: u32,
-    },
-    /// An order is packed and delivered to the door.
-    ServiceDone {
-        /// Point.
-        point: u32,
-        /// Building of the household.
-        building: u32,
-    },
     /// A random new building closure.
     RandomClosure,
     /// A random rumour.
@@ -224,7 +212,6 @@ pub(crate) struct Rngs {
     pub(crate) transport: SimRng,
     pub(crate) rumour: SimRng,
     pub(crate) monitor: SimRng,
-    pub(crate) service: SimRng,
 }
 
 /// Buildings: their residents' pantries and orders.
@@ -468,6 +455,8 @@ pub(crate) struct Point {
     pub(crate) need: Vec<i64>,
     pub(crate) open: bool,
     pub(crate) queue: ServerQueue<u32>,
+    /// Its orders and deliveries due (see `service.rs`).
+    pub(crate) cal: super::service::Calendar,
     /// Orders delivered with goods.
     pub(crate) served: u64,
     /// Orders dropped unserved when the point closed, and their waits [s].
@@ -487,6 +476,11 @@ pub(crate) struct Response {
     pub(crate) point_stock: Shelves,
     /// Ordered for a point and not yet arrived [g].
     pub(crate) point_pending: Vec<i64>,
+    /// When each point's next order or delivery is due [s]
+    /// ([`u64::MAX`]: none), as its calendar says.
+    pub(crate) next_due: Vec<u64>,
+    /// Orders and deliveries done on the points' calendars.
+    pub(crate) point_events: u64,
 }
 
 /// Districts: residents, staff, panic and riders.
@@ -569,7 +563,7 @@ pub(crate) const CANCELLED: usize = 7;
 pub(crate) const DAILY: usize = 8;
 
 /// Where a traced replication sends its events.
-pub(crate) struct Sink<'a>(&'a mut dyn TraceSink);
+pub(crate) struct Sink<'a>(pub(crate) &'a mut dyn TraceSink);
 
 impl std::fmt::Debug for Sink<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -756,7 +750,6 @@ impl<'a> World<'a> {
                 transport: streams.stream(StreamId::Transport),
                 rumour: streams.stream(StreamId::Rumour),
                 monitor: streams.stream(StreamId::Monitoring),
-                service: streams.stream(StreamId::Service),
             },
             homes: Homes {
                 need,
@@ -1162,12 +1155,6 @@ impl World<'_> {
             CityEvent::PointResupply { closure: c } => {
                 format!("points of {} resupplied", closure(*c))
             }
-            CityEvent::OrderArrive { point: p } => format!("order at {}", point(*p)),
-            CityEvent::ServiceDone { point: p, building } => format!(
-                "order delivered to {} from {}",
-                city.places[city.buildings[*building as usize].place].name,
-                point(*p)
-            ),
             CityEvent::RandomClosure => "a random new case".into(),
             CityEvent::RandomRumour => "a random rumour".into(),
             CityEvent::Publicity => "publicity".into(),
@@ -1210,16 +1197,11 @@ impl Model for World<'_> {
 
     fn handle(&mut self, now: SimTime, event: CityEvent, s: &mut Scheduler<CityEvent>) {
         if self.trace.is_some() || self.sink.is_some() {
-            let row = TraceRow {
-                time_s: now.0,
-                time: now.to_string(),
-                event: self.describe(&event),
-            };
-            if let Some(sink) = self.sink.as_mut() {
-                sink.0.event(row);
-            } else if let Some(t) = self.trace.as_mut() {
-                t.push(row);
-            }
+            self.catch_up_in_order(now);
+            let event = self.describe(&event);
+            self.trace_row(now, event);
+        } else {
+            self.catch_up_for(now, &event);
         }
         match event {
             CityEvent::SalesRound => {
@@ -1258,10 +1240,6 @@ impl Model for World<'_> {
             CityEvent::PointsOpen { closure } => self.open_points(now, closure, s),
             CityEvent::PointsShift { closure } => self.points_shift(now, closure, s),
             CityEvent::PointResupply { closure } => self.resupply_points(now, closure, s),
-            CityEvent::OrderArrive { point } => self.order_arrive(now, point, s),
-            CityEvent::ServiceDone { point, building } => {
-                self.service_done(now, point, building, s)
-            }
             CityEvent::RandomClosure => {
                 let nb = self.sc.city.buildings.len();
                 let b = self.rng.closures.random_range(0..nb);
@@ -1291,7 +1269,7 @@ impl Model for World<'_> {
                 district,
                 count,
             } => {
-                self.riders_arrive(now, Some((closure, district as usize)), count, s);
+                self.riders_arrive(now, Some((closure, district as usize)), count);
             }
             CityEvent::CheckpointNormal { extra_hours } => {
                 let x = &mut self.districts.extra_checkpoint_h;

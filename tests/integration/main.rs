@@ -14,6 +14,7 @@ mod properties;
 mod queue;
 mod report_html;
 mod scenario;
+mod service;
 mod slurm;
 mod sweep;
 mod terminal;
