@@ -25,6 +25,7 @@
 use std::collections::VecDeque;
 
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 use super::logistics::Area;
 use super::world::{Dest, ShipKind};
@@ -169,7 +170,15 @@ impl OrderQueue {
         }
         assert_eq!(amounts.len(), self.nc, "one figure per category");
         Self::tally(&mut self.waiting, amounts, 1);
-        if let Some(&ticket) = self.keys.get(&(dest, kind, part)) {
+        // One look in the map: the order waiting, or the place of a new one.
+        let ticket = match self.keys.entry((dest, kind, part)) {
+            Entry::Occupied(e) => Some(*e.get()),
+            Entry::Vacant(e) => {
+                e.insert(self.next);
+                None
+            }
+        };
+        if let Some(ticket) = ticket {
             let j = self
                 .orders
                 .binary_search_by_key(&ticket, |e| e.ticket)
@@ -194,8 +203,6 @@ impl OrderQueue {
         };
         let ticket = self.next;
         self.next += 1;
-        let old = self.keys.insert((dest, kind, part), ticket);
-        debug_assert!(old.is_none(), "one order per destination, purpose and kind");
         self.tags.push_back(Tag {
             wants: wants_of(amounts),
             area: area_key(area),
@@ -317,7 +324,10 @@ impl OrderQueue {
             let (_, mut w, tag) = back.swap_remove(k);
             w.ticket = self.next;
             self.next += 1;
-            self.keys.insert((w.dest, w.kind, w.part), w.ticket);
+            *self
+                .keys
+                .get_mut(&(w.dest, w.kind, w.part))
+                .expect("an order served in part keeps its key") = w.ticket;
             self.orders.push_back(w);
             self.tags.push_back(tag);
         }
