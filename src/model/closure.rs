@@ -1,7 +1,8 @@
 //! Closures and the plan's answer to them: sealing 封控 and escalation
 //! (building → compound → community → street), designated suppliers,
-//! vehicle passes, distribution points as queues of riders, door delivery,
-//! and the end of response 终止响应.
+//! vehicle passes, distribution points and their riders, and the end of
+//! response 终止响应. The points' orders and door delivery are
+//! `service.rs`.
 //!
 //! The choices (how many suppliers and which, how many points, how many
 //! riders) are the autopilot's (`autopilot.rs`); this file applies them.

@@ -292,23 +292,13 @@ impl World<'_> {
 
     /// A point's next thing in words, for `events.csv`.
     fn describe_due(&self, p: usize, building: u32) -> String {
-        let city = &self.sc.city;
-        let pt = &self.resp.points[p];
-        let cl = &self.resp.closures[pt.closure as usize];
-        let point = format!(
-            "point #{p} of closure #{} ({} {})",
-            pt.closure,
-            cl.level.key(),
-            city.places[cl.place as usize].name
-        );
+        let point = self.describe_point(p as u32);
         if building == NONE {
             format!("order at {point}")
         } else {
-            let b = &city.buildings[building as usize];
-            format!(
-                "order delivered to {} from {point}",
-                city.places[b.place].name
-            )
+            let city = &self.sc.city;
+            let place = &city.places[city.buildings[building as usize].place].name;
+            format!("order delivered to {place} from {point}")
         }
     }
 

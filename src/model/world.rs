@@ -1102,18 +1102,25 @@ pub(crate) fn depot_cover_days(sc: &Scenario, c: usize) -> f64 {
 }
 
 impl World<'_> {
+    /// Closure `c` in words, for `events.csv`.
+    fn describe_closure(&self, c: u32) -> String {
+        let cl = &self.resp.closures[c as usize];
+        let place = &self.sc.city.places[cl.place as usize].name;
+        format!("closure #{c} ({} {place})", cl.level.key())
+    }
+
+    /// Point `p` in words, for `events.csv`.
+    pub(crate) fn describe_point(&self, p: u32) -> String {
+        let pt = &self.resp.points[p as usize];
+        format!("point #{p} of {}", self.describe_closure(pt.closure))
+    }
+
     /// The event in words, with names instead of indices, for `events.csv`.
     pub fn describe(&self, e: &CityEvent) -> String {
         let city = &self.sc.city;
         let place = |p: u32| city.places[p as usize].name.as_str();
-        let closure = |c: u32| {
-            let cl = &self.resp.closures[c as usize];
-            format!("closure #{c} ({} {})", cl.level.key(), place(cl.place))
-        };
-        let point = |p: u32| {
-            let pt = &self.resp.points[p as usize];
-            format!("point #{p} of {}", closure(pt.closure))
-        };
+        let closure = |c: u32| self.describe_closure(c);
+        let point = |p: u32| self.describe_point(p);
         let origin = |o: &Origin| match o {
             Origin::Supplier(i) => city.suppliers[*i as usize].name.clone(),
             Origin::Store(i) => city.stores[*i as usize].name.clone(),
