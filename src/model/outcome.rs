@@ -81,11 +81,7 @@ impl World<'_> {
     /// number of events of the city's queue processed (the points' own
     /// are added).
     pub fn finish(mut self, now: SimTime, events: u64) -> RunResult {
-        if self.trace.is_some() || self.sink.is_some() {
-            self.catch_up_in_order(now);
-        } else {
-            self.catch_up_all(now);
-        }
+        self.catch_up_all(now);
         // The points' orders and deliveries count as the city's events do.
         let events = events + self.resp.point_events;
         let sc = self.sc;

@@ -205,6 +205,11 @@ impl World<'_> {
         self.start_services(now, p);
     }
 
+    /// Whether the run lists its events (`events.csv`, or a sink).
+    pub(crate) fn traced(&self) -> bool {
+        self.trace.is_some() || self.sink.is_some()
+    }
+
     /// Does the next thing on point `p`'s calendar.
     fn step_point(&mut self, p: usize) {
         let Some(Reverse(d)) = self.resp.points[p].cal.due.pop() else {
@@ -213,7 +218,7 @@ impl World<'_> {
         self.resp.next_due[p] = self.resp.points[p].cal.next();
         self.resp.point_events += 1;
         let now = SimTime(d.time);
-        if self.trace.is_some() || self.sink.is_some() {
+        if self.traced() {
             let event = self.describe_due(p, d.building);
             self.trace_row(now, event);
         }
@@ -241,8 +246,12 @@ impl World<'_> {
     }
 
     /// Brings every point up to `now`, one point after the other (their
-    /// events touch nothing another point's do).
+    /// events touch nothing another point's do), or in time order across
+    /// points in a traced run.
     pub(crate) fn catch_up_all(&mut self, now: SimTime) {
+        if self.traced() {
+            return self.catch_up_in_order(now);
+        }
         for p in 0..self.resp.next_due.len() {
             self.catch_up(p, now);
         }
@@ -252,8 +261,12 @@ impl World<'_> {
     /// reads or changes: none for the vehicles' work at depots and stores,
     /// one for goods arriving at a point, a closure's for its resupply
     /// round and working day, every point for everything else (the sales
-    /// rounds, midnight, the reports and the rare events).
+    /// rounds, midnight, the reports and the rare events). A traced run
+    /// brings every point up to date before every event, in time order.
     pub(crate) fn catch_up_for(&mut self, now: SimTime, event: &CityEvent) {
+        if self.traced() {
+            return self.catch_up_in_order(now);
+        }
         match *event {
             CityEvent::VehicleBack { .. }
             | CityEvent::DepotReopen { .. }
@@ -275,7 +288,7 @@ impl World<'_> {
     /// Brings every point up to `now` with their events in time order
     /// across points (earlier point first at equal times), as a trace
     /// lists them.
-    pub(crate) fn catch_up_in_order(&mut self, now: SimTime) {
+    fn catch_up_in_order(&mut self, now: SimTime) {
         loop {
             let next = self
                 .resp

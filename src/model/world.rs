@@ -1203,12 +1203,10 @@ impl Model for World<'_> {
     }
 
     fn handle(&mut self, now: SimTime, event: CityEvent, s: &mut Scheduler<CityEvent>) {
-        if self.trace.is_some() || self.sink.is_some() {
-            self.catch_up_in_order(now);
+        self.catch_up_for(now, &event);
+        if self.traced() {
             let event = self.describe(&event);
             self.trace_row(now, event);
-        } else {
-            self.catch_up_for(now, &event);
         }
         match event {
             CityEvent::SalesRound => {
