@@ -165,6 +165,14 @@ impl World<'_> {
     /// Sends vehicles from `origin` while it has vehicles, orders, goods
     /// and (depots) dispatch capacity left today, each on a planned route.
     pub(crate) fn dispatch(&mut self, now: SimTime, origin: Origin, s: &mut Scheduler<CityEvent>) {
+        // No vehicle free or no order waiting (most calls, when a vehicle
+        // comes back to an empty queue): nothing to plan.
+        if origin == Origin::Outside || {
+            let f = self.fleet(origin);
+            f.free == 0 || f.queue.len() == 0
+        } {
+            return;
+        }
         let mut x = std::mem::take(&mut self.road.planning);
         self.dispatch_with(now, origin, &mut x, s);
         self.road.planning = x;

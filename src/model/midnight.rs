@@ -31,14 +31,18 @@ impl World<'_> {
         }
         // A pantry holding more than keeps at home loses the excess (first
         // in, first out: what is older than its pantry life).
-        for (i, p) in self.homes.pantry.iter_mut().enumerate() {
-            let c = i % nc;
-            let keep = (self.homes.need[i] as f64 * sc.goods[c].pantry_life_days) as i64;
-            if *p > keep {
-                let g = *p - keep;
-                *p = keep;
-                self.m.spoiled_home[c] += g;
-                self.m.balance[c].spoiled_g += g;
+        // (Building by building: a category from its place in the row, not
+        // from a division per figure.)
+        let pantries = self.homes.pantry.chunks_exact_mut(nc);
+        for (row, need) in pantries.zip(self.homes.need.chunks_exact(nc)) {
+            for (c, (p, &need)) in row.iter_mut().zip(need).enumerate() {
+                let keep = (need as f64 * sc.goods[c].pantry_life_days) as i64;
+                if *p > keep {
+                    let g = *p - keep;
+                    *p = keep;
+                    self.m.spoiled_home[c] += g;
+                    self.m.balance[c].spoiled_g += g;
+                }
             }
         }
         // Online orders that no rider carried today are cancelled.
